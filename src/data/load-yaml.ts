@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { InputError, parseWith } from '../schemas/parse.ts';
+
+/** Reads a YAML file and validates it; every error names the file (relative to cwd) and the field. */
+export function loadYaml<S extends z.ZodType>(path: string, schema: S): z.output<S> {
+  const file = relative(process.cwd(), path) || path;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new InputError(`${file}: cannot be read`, { cause });
+  }
+  let data: unknown;
+  try {
+    // strict YAML 1.2 core schema: no surprise booleans ("no" → false) or sexagesimal numbers
+    data = parseYaml(text, { prettyErrors: true, uniqueKeys: true });
+  } catch (cause) {
+    throw new InputError(`${file}: invalid YAML: ${(cause as Error).message}`, { cause });
+  }
+  return parseWith(schema, data, file);
+}

@@ -1,0 +1,19 @@
+/** The site's languages. English is served at `/`, French under `/fr/`. */
+export const LOCALES = ['en', 'fr'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'en';
+
+export function isLocale(value: string): value is Locale {
+  return (LOCALES as readonly string[]).includes(value);
+}
+
+/** `/` + locale prefix + slug + `/`: the one function every internal link goes through. */
+export function localePath(locale: Locale, slug = ''): string {
+  const clean = slug.replace(/^\/+|\/+$/g, '');
+  const prefix = locale === DEFAULT_LOCALE ? '' : `/${locale}`;
+  return clean === '' ? `${prefix}/` : `${prefix}/${clean}/`;
+}
+
+/** BCP 47 tags used in `hreflang`, `og:locale` and `Intl` formatting. */
+export const LANGUAGE_TAG: Record<Locale, string> = { en: 'en', fr: 'fr' };
+export const LANGUAGE_NAME: Record<Locale, string> = { en: 'English', fr: 'Français' };

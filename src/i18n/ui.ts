@@ -1,0 +1,46 @@
+import type { Locale } from './locales.ts';
+
+/**
+ * Interface strings (navigation, labels). Page text lives in `content/`; these are the few words
+ * the templates themselves need, kept side by side so a missing translation is a type error.
+ */
+const strings = {
+  skipToContent: { en: 'Skip to content', fr: 'Aller au contenu' },
+  primaryNav: { en: 'Main navigation', fr: 'Navigation principale' },
+  footerNav: { en: 'Site information', fr: 'Informations sur le site' },
+  languageSwitch: { en: 'Lire cette page en français', fr: 'Read this page in English' },
+  languageSwitchShort: { en: 'FR', fr: 'EN' },
+  home: { en: 'CryptPeer home', fr: 'Accueil CryptPeer' },
+  search: { en: 'Search', fr: 'Rechercher' },
+  onThisPage: { en: 'On this page', fr: 'Sur cette page' },
+  lastUpdated: { en: 'Last reviewed', fr: 'Dernière révision' },
+  noCookies: {
+    en: 'This site sets no cookies, runs no analytics and loads nothing from other origins.',
+    fr: 'Ce site ne dépose aucun cookie, ne mesure pas l’audience et ne charge rien depuis d’autres origines.',
+  },
+  releasedOn: { en: 'Released on', fr: 'Publiée le' },
+  version: { en: 'Version', fr: 'Version' },
+  allReleases: { en: 'All release notes', fr: 'Toutes les notes de version' },
+  feed: { en: 'Atom feed of release notes', fr: 'Flux Atom des notes de version' },
+  fixes: { en: 'Security advisories fixed', fr: 'Avis de sécurité corrigés' },
+  breadcrumb: { en: 'Breadcrumb', fr: 'Fil d’Ariane' },
+  readMore: { en: 'Read', fr: 'Lire' },
+  sections: { en: 'Explore the documentation', fr: 'Parcourir la documentation' },
+  compliancePages: { en: 'Compliance topics', fr: 'Sujets de conformité' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type UiKey = keyof typeof strings;
+
+export function t(locale: Locale, key: UiKey): string {
+  return strings[key][locale];
+}
+
+/** Formats an ISO date for humans, in UTC so the output never depends on the build machine. */
+export function formatDate(locale: Locale, isoDate: string, style: 'long' | 'month' = 'long'): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  const options: Intl.DateTimeFormatOptions =
+    style === 'month'
+      ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
+      : { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', options).format(date);
+}
