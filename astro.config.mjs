@@ -1,9 +1,13 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { cryptpeerSecurity } from './src/integrations/security.ts';
+import { getSiteData } from './src/data/site.ts';
+
+const site = getSiteData();
 
 export default defineConfig({
-  site: 'https://cryptpeer.com',
+  site: site.site.url,
   trailingSlash: 'always',
   build: {
     format: 'directory',
@@ -11,8 +15,8 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   i18n: {
-    locales: ['en', 'fr'],
-    defaultLocale: 'en',
+    locales: [...site.site.locales],
+    defaultLocale: site.site.defaultLocale,
     routing: { prefixDefaultLocale: false },
   },
   markdown: {
@@ -23,7 +27,13 @@ export default defineConfig({
     build: {
       // Never inline assets as data: URIs; each asset is a same-origin file the CSP and SRI cover.
       assetsInlineLimit: 0,
+      rolldownOptions: {
+        output: {
+          // Readable, hashed names (Astro would name the shared CSS after the [...slug] route).
+          assetFileNames: (info) => (/^[\w-]+\.\w+$/.test(info.names[0] ?? '') ? '_astro/[name].[hash][extname]' : '_astro/site.[hash][extname]'),
+        },
+      },
     },
   },
-  integrations: [mdx()],
+  integrations: [mdx(), cryptpeerSecurity({ origin: site.site.url })],
 });

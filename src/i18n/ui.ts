@@ -20,6 +20,7 @@ const strings = {
   },
   releasedOn: { en: 'Released on', fr: 'Publiée le' },
   version: { en: 'Version', fr: 'Version' },
+  releaseNotes: { en: 'Release notes', fr: 'Notes de version' },
   allReleases: { en: 'All release notes', fr: 'Toutes les notes de version' },
   feed: { en: 'Atom feed of release notes', fr: 'Flux Atom des notes de version' },
   fixes: { en: 'Security advisories fixed', fr: 'Avis de sécurité corrigés' },

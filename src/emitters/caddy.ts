@@ -1,0 +1,69 @@
+import type { HeadersManifest } from '../hardening/manifest.ts';
+import { escapeRegex, extensionsByType, GENERATED_NOTICE, groupRoutesByCsp, quoted, routeForms } from './shared.ts';
+
+/**
+ * `cryptpeer-headers.caddy`: imported in the site block and again in handle_errors, so a 404 page
+ * carries the same headers as any page. Per-path values come from `map` on the request path.
+ */
+export function emitCaddyHeaders(manifest: HeadersManifest): string {
+  const csp: string[] = [];
+  for (const worker of manifest.assets.wasmWorkers) csp.push(`\t${quoted(worker)} ${quoted(manifest.assets.csp['wasm-worker'])}`);
+  for (const group of groupRoutesByCsp(manifest)) {
+    for (const route of group.routes) for (const form of routeForms(route)) csp.push(`\t${quoted(form)} ${quoted(group.csp)}`);
+  }
+  const types: string[] = [];
+  for (const { type, extensions } of extensionsByType(manifest)) {
+    types.push(`\t~(?i)(${extensions.map(escapeRegex).join('|')})$ ${quoted(type)}`);
+  }
+  for (const [name, type] of Object.entries(manifest.assets.contentTypesByName)) types.push(`\t~/${escapeRegex(name)}$ ${quoted(type)}`);
+  const cache = manifest.cacheControl.immutablePrefixes.map((p) => `\t~^${escapeRegex(p)} ${quoted(manifest.cacheControl.immutable)}`);
+  const common = Object.entries(manifest.common).map(([name, value]) => `\t${name} ${quoted(value)}`);
+  return `# ${GENERATED_NOTICE}
+map {path} {cryptpeer_csp} {
+${csp.join('\n')}
+\tdefault ${quoted(manifest.assets.csp.inert)}
+}
+map {path} {cryptpeer_type} {
+\t~(/|\\.html)$ "text/html; charset=utf-8"
+${types.join('\n')}
+\tdefault ${quoted(manifest.assets.defaultContentType)}
+}
+map {path} {cryptpeer_cache} {
+${cache.join('\n')}
+\tdefault ${quoted(manifest.cacheControl.revalidate)}
+}
+header {
+\t-Server
+${common.join('\n')}
+\tContent-Security-Policy {cryptpeer_csp}
+\tContent-Type {cryptpeer_type}
+\tCache-Control {cryptpeer_cache}
+}
+`;
+}
+
+/**
+ * A complete Caddyfile: automatic HTTPS (Caddy redirects HTTP to HTTPS itself), the site served
+ * from /srv/cryptpeer/dist, host-only files refused, 404s with full headers.
+ */
+export function emitCaddyfile(manifest: HeadersManifest, site = new URL(manifest.origin).hostname, root = '/srv/cryptpeer/dist', globals = ''): string {
+  const forbidden = manifest.forbidden.length > 0 ? `\t@hostonly path ${manifest.forbidden.join(' ')}\n\terror @hostonly 404\n` : '';
+  return `# ${GENERATED_NOTICE}
+{
+${globals}\tservers {
+\t\t# no version anywhere: Caddy sends "Server: Caddy" only, and the headers file removes it
+\t}
+}
+
+${site} {
+\troot * ${root}
+\timport cryptpeer-headers.caddy
+${forbidden}\tfile_server
+\thandle_errors {
+\t\trewrite * ${manifest.notFound}
+\t\timport cryptpeer-headers.caddy
+\t\tfile_server
+\t}
+}
+`;
+}

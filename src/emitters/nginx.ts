@@ -1,0 +1,135 @@
+import type { HeadersManifest } from '../hardening/manifest.ts';
+import { escapeRegex, GENERATED_NOTICE, groupRoutesByCsp, quoted, routeForms } from './shared.ts';
+
+/** Headers that vary by path; every other header is the same on every response. */
+const VARYING = new Set(['Content-Security-Policy', 'Cache-Control', 'Content-Type']);
+
+/** `cryptpeer-http.conf` (http context): per-path values computed with `map $uri`. */
+export function emitNginxHttp(manifest: HeadersManifest): string {
+  const csp: string[] = [];
+  for (const worker of manifest.assets.wasmWorkers) csp.push(`    ${quoted(worker)} ${quoted(manifest.assets.csp['wasm-worker'])};`);
+  for (const group of groupRoutesByCsp(manifest)) {
+    for (const route of group.routes) for (const form of routeForms(route)) csp.push(`    ${quoted(form)} ${quoted(group.csp)};`);
+  }
+  const cache = manifest.cacheControl.immutablePrefixes.map((p) => `    ~^${escapeRegex(p)} ${quoted(manifest.cacheControl.immutable)};`);
+  return `# ${GENERATED_NOTICE}
+# Include inside http { }. $uri is the path after index resolution (/fr/ becomes /fr/index.html).
+map $uri $cryptpeer_csp {
+    default ${quoted(manifest.assets.csp.inert)};
+${csp.join('\n')}
+}
+
+map $uri $cryptpeer_cache_control {
+    default ${quoted(manifest.cacheControl.revalidate)};
+${cache.join('\n')}
+}
+`;
+}
+
+/** Maps each Content-Type of the manifest to nginx `types` + `charset_types`, so the header is exact. */
+function typesBlock(manifest: HeadersManifest): string {
+  const byMime = new Map<string, string[]>();
+  const charsetTypes = new Set<string>(['text/html']);
+  for (const [ext, type] of Object.entries({ '.html': 'text/html; charset=utf-8', ...manifest.assets.contentTypes })) {
+    const [mime = '', param] = type.split(';').map((s) => s.trim());
+    if (param === 'charset=utf-8') charsetTypes.add(mime);
+    byMime.set(mime, [...(byMime.get(mime) ?? []), ext.slice(1)]);
+  }
+  const lines = [...byMime].map(([mime, exts]) => `    ${mime} ${[...new Set(exts)].join(' ')};`);
+  return `types {
+${lines.join('\n')}
+}
+default_type ${manifest.assets.defaultContentType};
+charset utf-8;
+charset_types ${[...charsetTypes].sort().join(' ')};`;
+}
+
+/** `cryptpeer-server.conf` (server context): types, headers, 404 page and refused host-only files. */
+export function emitNginxServer(manifest: HeadersManifest): string {
+  const byName = Object.entries(manifest.assets.contentTypesByName).map(
+    ([name, type]) => `location ~ /${escapeRegex(name)}$ {
+    types { }
+    default_type ${quoted(type.split(';')[0] ?? type)};
+    include cryptpeer-headers.conf;
+}`,
+  );
+  const forbidden = manifest.forbidden.map((path) => `location = ${path} { return 404; }`);
+  return `# ${GENERATED_NOTICE}
+# Include inside server { } after setting root to the built dist/ folder.
+# No version in the Server header, relative redirects (/fr → /fr/), no directory listings.
+server_tokens off;
+absolute_redirect off;
+autoindex off;
+${typesBlock(manifest)}
+error_page 404 ${manifest.notFound};
+
+# Files present in dist/ for static hosts only: never served.
+${forbidden.join('\n')}
+
+${byName.join('\n')}
+
+location / {
+    try_files $uri $uri/ =404;
+    include cryptpeer-headers.conf;
+}
+`;
+}
+
+/**
+ * \`cryptpeer-headers.conf\`: the full header set, repeated in every location by include
+ * (nginx drops server-level add_header in any location that has its own). \`always\` keeps the
+ * headers on 404 and redirects.
+ */
+export function emitNginxHeaders(manifest: HeadersManifest): string {
+  const headers = Object.entries(manifest.common)
+    .filter(([name]) => !VARYING.has(name))
+    .map(([name, value]) => `add_header ${name} ${quoted(value)} always;`);
+  return `# ${GENERATED_NOTICE}
+${headers.join('\n')}
+add_header Content-Security-Policy $cryptpeer_csp always;
+add_header Cache-Control $cryptpeer_cache_control always;
+`;
+}
+
+/**
+ * A complete example: HTTP redirected to HTTPS, TLS 1.2/1.3 only, the site served from /srv/cryptpeer/dist.
+ * Replace the server name, certificate paths and root; keep the includes.
+ */
+export function emitNginxExample(manifest: HeadersManifest): string {
+  const host = new URL(manifest.origin).hostname;
+  return `# ${GENERATED_NOTICE}
+# Example nginx.conf for ${host}. Copy the four cryptpeer-*.conf files next to it.
+worker_processes auto;
+events { worker_connections 1024; }
+
+http {
+    include cryptpeer-http.conf;
+    sendfile on;
+    access_log off;
+
+    # Plain HTTP only redirects; HSTS then keeps browsers on HTTPS.
+    server {
+        listen 80;
+        listen [::]:80;
+        server_name ${host};
+        server_tokens off;
+        return 301 https://$host$request_uri;
+    }
+
+    server {
+        listen 443 ssl;
+        listen [::]:443 ssl;
+        http2 on;
+        server_name ${host};
+        ssl_certificate /etc/ssl/certs/${host}.pem;
+        ssl_certificate_key /etc/ssl/private/${host}.key;
+        ssl_protocols TLSv1.2 TLSv1.3;
+        ssl_prefer_server_ciphers off;
+        ssl_session_tickets off;
+
+        root /srv/cryptpeer/dist;
+        include cryptpeer-server.conf;
+    }
+}
+`;
+}

@@ -1,0 +1,60 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join, normalize, sep } from 'node:path';
+import { integrityOf } from './sri.ts';
+
+/**
+ * Read-only view of the files this build emitted, with a hash cache: a stylesheet linked from 5,000
+ * pages is read and hashed once.
+ */
+export class DistFiles {
+  readonly root: string;
+  #bytes = new Map<string, Buffer | null>();
+  #sri = new Map<string, string>();
+  /** Bytes hashed so far (for the harden step's MB/s figure). */
+  hashedBytes = 0;
+
+  constructor(root: string) {
+    this.root = root;
+  }
+
+  /** Maps a URL path (`/_astro/a.css`) to a file inside dist, or undefined if it would escape it. */
+  toFile(urlPath: string): string | undefined {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(urlPath);
+    } catch {
+      return undefined;
+    }
+    const file = normalize(join(this.root, decoded));
+    return file === this.root || file.startsWith(this.root + sep) ? file : undefined;
+  }
+
+  /** The file's bytes, or undefined when this build did not emit it. */
+  read(urlPath: string): Buffer | undefined {
+    const cached = this.#bytes.get(urlPath);
+    if (cached !== undefined) return cached ?? undefined;
+    const file = this.toFile(urlPath);
+    let bytes: Buffer | null = null;
+    if (file) {
+      try {
+        if (statSync(file).isFile()) bytes = readFileSync(file);
+      } catch {
+        bytes = null;
+      }
+    }
+    this.#bytes.set(urlPath, bytes);
+    return bytes ?? undefined;
+  }
+
+  /** sha384 SRI of an emitted file, computed from the bytes in dist/ (never from a source file). */
+  integrity(urlPath: string): string | undefined {
+    const cached = this.#sri.get(urlPath);
+    if (cached) return cached;
+    const bytes = this.read(urlPath);
+    if (!bytes) return undefined;
+    this.hashedBytes += bytes.length;
+    const value = integrityOf(bytes, 'sha384');
+    this.#sri.set(urlPath, value);
+    return value;
+  }
+}

@@ -1,0 +1,57 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { SecurityOptions } from '../security/options.ts';
+import { hardenDist, type HardenResult } from '../hardening/harden.ts';
+import { MANIFEST_FILE } from '../hardening/manifest.ts';
+import { verifyDist } from '../hardening/verify.ts';
+import { writeConfigs } from '../emitters/index.ts';
+
+export interface StepLogger {
+  info(message: string): void;
+}
+
+export interface StepTimings {
+  harden: number;
+  emit: number;
+  verify: number;
+}
+
+export interface PostBuildResult extends HardenResult {
+  timings: StepTimings;
+  deployDir: string;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/** The folder beside dist/ that receives the server configs and the manifest (never served). */
+export const deployDirFor = (distDir: string) => join(dirname(distDir), 'deploy');
+
+/**
+ * The post-build steps in order: harden → manifest → emit → verify. Throws (so the build fails) when
+ * verify finds any gap; each step logs what it did and how long it took.
+ */
+export function runPostBuild(distDir: string, options: SecurityOptions, logger: StepLogger): PostBuildResult {
+  const deployDir = deployDirFor(distDir);
+  let t = performance.now();
+  const hardened = hardenDist(distDir, options);
+  const harden = performance.now() - t;
+  logger.info(
+    `[harden] ${hardened.pages} pages, ${hardened.inlineHashes} inline hashes, ${(hardened.hashedBytes / 1e6).toFixed(2)} MB hashed, largest CSP ${hardened.largestCsp} B, ${seconds(harden)}`,
+  );
+
+  t = performance.now();
+  mkdirSync(deployDir, { recursive: true });
+  writeFileSync(join(deployDir, MANIFEST_FILE), `${JSON.stringify(hardened.manifest, null, 2)}\n`);
+  const written = writeConfigs(hardened.manifest, deployDir, distDir);
+  const emit = performance.now() - t;
+  logger.info(`[emit] manifest + ${written.length} server configs in ${deployDir}, ${seconds(emit)}`);
+
+  t = performance.now();
+  const problems = verifyDist(distDir, hardened.manifest, options);
+  const verify = performance.now() - t;
+  if (problems.length > 0) {
+    throw new Error(`[verify] ${problems.length} problem(s); the build is refused:\n  ${problems.join('\n  ')}`);
+  }
+  logger.info(`[verify] ${hardened.pages} pages clean, ${seconds(verify)}`);
+  return { ...hardened, deployDir, timings: { harden, emit, verify } };
+}
