@@ -30,7 +30,8 @@ export default defineConfig({
       rolldownOptions: {
         output: {
           // Readable, hashed names (Astro would name the shared CSS after the [...slug] route).
-          assetFileNames: (info) => (/^[\w-]+\.\w+$/.test(info.names[0] ?? '') ? '_astro/[name].[hash][extname]' : '_astro/site.[hash][extname]'),
+          assetFileNames: (info) =>
+            /^[\w-]+\.\w+$/.test(info.names[0] ?? '') ? '_astro/[name].[hash][extname]' : '_astro/site.[hash][extname]',
         },
       },
     },

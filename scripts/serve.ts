@@ -22,7 +22,9 @@ let manifest: HeadersManifest;
 try {
   manifest = JSON.parse(readFileSync(resolve(values.manifest), 'utf8')) as HeadersManifest;
 } catch (error) {
-  console.error(`serve: cannot read the headers manifest ${values.manifest} (run npm run build first): ${(error as Error).message}`);
+  console.error(
+    `serve: cannot read the headers manifest ${values.manifest} (run npm run build first): ${(error as Error).message}`,
+  );
   process.exit(2);
 }
 const server = createStaticServer({ root: resolve(values.dir), manifest });
@@ -32,7 +34,10 @@ server.on('error', (error) => {
 });
 server.listen(port, host, () => {
   const address = server.address();
-  const shown = typeof address === 'object' && address ? `${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}` : `${host}:${port}`;
+  const shown =
+    typeof address === 'object' && address
+      ? `${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`
+      : `${host}:${port}`;
   console.log(`serving ${values.dir} at http://${shown}/`);
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)));

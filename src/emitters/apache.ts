@@ -7,16 +7,23 @@ import { escapeRegex, extensionsByType, GENERATED_NOTICE, groupRoutesByCsp, quot
  */
 export function emitApache(manifest: HeadersManifest): string {
   const common = Object.entries(manifest.common).map(([name, value]) => `Header always set ${name} ${quoted(value)}`);
-  const types = extensionsByType(manifest).map(({ type, extensions }) => `AddType ${quoted(type)} ${extensions.join(' ')}`);
+  const types = extensionsByType(manifest).map(
+    ({ type, extensions }) => `AddType ${quoted(type)} ${extensions.join(' ')}`,
+  );
   const routes = groupRoutesByCsp(manifest).map(({ csp, routes: list }) => {
-    const forms = list.flatMap(routeForms).map((r) => `'${r}'`).join(', ');
+    const forms = list
+      .flatMap(routeForms)
+      .map((r) => `'${r}'`)
+      .join(', ');
     return `<If "%{REQUEST_URI} in { ${forms} }">\n    Header always set Content-Security-Policy ${quoted(csp)}\n</If>`;
   });
   const workers = manifest.assets.wasmWorkers.map(
-    (w) => `<If "%{REQUEST_URI} == '${w}'">\n    Header always set Content-Security-Policy ${quoted(manifest.assets.csp['wasm-worker'])}\n</If>`,
+    (w) =>
+      `<If "%{REQUEST_URI} == '${w}'">\n    Header always set Content-Security-Policy ${quoted(manifest.assets.csp['wasm-worker'])}\n</If>`,
   );
   const immutable = manifest.cacheControl.immutablePrefixes.map(
-    (p) => `<If "%{REQUEST_URI} =~ m#^${escapeRegex(p)}#">\n    Header always set Cache-Control ${quoted(manifest.cacheControl.immutable)}\n</If>`,
+    (p) =>
+      `<If "%{REQUEST_URI} =~ m#^${escapeRegex(p)}#">\n    Header always set Cache-Control ${quoted(manifest.cacheControl.immutable)}\n</If>`,
   );
   const byName = Object.entries(manifest.assets.contentTypesByName).map(
     ([name, type]) => `<Files "${name}">\n    ForceType ${quoted(type)}\n</Files>`,

@@ -7,16 +7,21 @@ import { escapeRegex, extensionsByType, GENERATED_NOTICE, groupRoutesByCsp, quot
  */
 export function emitCaddyHeaders(manifest: HeadersManifest): string {
   const csp: string[] = [];
-  for (const worker of manifest.assets.wasmWorkers) csp.push(`\t${quoted(worker)} ${quoted(manifest.assets.csp['wasm-worker'])}`);
+  for (const worker of manifest.assets.wasmWorkers)
+    csp.push(`\t${quoted(worker)} ${quoted(manifest.assets.csp['wasm-worker'])}`);
   for (const group of groupRoutesByCsp(manifest)) {
-    for (const route of group.routes) for (const form of routeForms(route)) csp.push(`\t${quoted(form)} ${quoted(group.csp)}`);
+    for (const route of group.routes)
+      for (const form of routeForms(route)) csp.push(`\t${quoted(form)} ${quoted(group.csp)}`);
   }
   const types: string[] = [];
   for (const { type, extensions } of extensionsByType(manifest)) {
     types.push(`\t~(?i)(${extensions.map(escapeRegex).join('|')})$ ${quoted(type)}`);
   }
-  for (const [name, type] of Object.entries(manifest.assets.contentTypesByName)) types.push(`\t~/${escapeRegex(name)}$ ${quoted(type)}`);
-  const cache = manifest.cacheControl.immutablePrefixes.map((p) => `\t~^${escapeRegex(p)} ${quoted(manifest.cacheControl.immutable)}`);
+  for (const [name, type] of Object.entries(manifest.assets.contentTypesByName))
+    types.push(`\t~/${escapeRegex(name)}$ ${quoted(type)}`);
+  const cache = manifest.cacheControl.immutablePrefixes.map(
+    (p) => `\t~^${escapeRegex(p)} ${quoted(manifest.cacheControl.immutable)}`,
+  );
   const common = Object.entries(manifest.common).map(([name, value]) => `\t${name} ${quoted(value)}`);
   return `# ${GENERATED_NOTICE}
 map {path} {cryptpeer_csp} {
@@ -46,8 +51,14 @@ ${common.join('\n')}
  * A complete Caddyfile: automatic HTTPS (Caddy redirects HTTP to HTTPS itself), the site served
  * from /srv/cryptpeer/dist, host-only files refused, 404s with full headers.
  */
-export function emitCaddyfile(manifest: HeadersManifest, site = new URL(manifest.origin).hostname, root = '/srv/cryptpeer/dist', globals = ''): string {
-  const forbidden = manifest.forbidden.length > 0 ? `\t@hostonly path ${manifest.forbidden.join(' ')}\n\terror @hostonly 404\n` : '';
+export function emitCaddyfile(
+  manifest: HeadersManifest,
+  site = new URL(manifest.origin).hostname,
+  root = '/srv/cryptpeer/dist',
+  globals = '',
+): string {
+  const forbidden =
+    manifest.forbidden.length > 0 ? `\t@hostonly path ${manifest.forbidden.join(' ')}\n\terror @hostonly 404\n` : '';
   return `# ${GENERATED_NOTICE}
 {
 ${globals}\tservers {

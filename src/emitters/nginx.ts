@@ -7,11 +7,15 @@ const VARYING = new Set(['Content-Security-Policy', 'Cache-Control', 'Content-Ty
 /** `cryptpeer-http.conf` (http context): per-path values computed with `map $uri`. */
 export function emitNginxHttp(manifest: HeadersManifest): string {
   const csp: string[] = [];
-  for (const worker of manifest.assets.wasmWorkers) csp.push(`    ${quoted(worker)} ${quoted(manifest.assets.csp['wasm-worker'])};`);
+  for (const worker of manifest.assets.wasmWorkers)
+    csp.push(`    ${quoted(worker)} ${quoted(manifest.assets.csp['wasm-worker'])};`);
   for (const group of groupRoutesByCsp(manifest)) {
-    for (const route of group.routes) for (const form of routeForms(route)) csp.push(`    ${quoted(form)} ${quoted(group.csp)};`);
+    for (const route of group.routes)
+      for (const form of routeForms(route)) csp.push(`    ${quoted(form)} ${quoted(group.csp)};`);
   }
-  const cache = manifest.cacheControl.immutablePrefixes.map((p) => `    ~^${escapeRegex(p)} ${quoted(manifest.cacheControl.immutable)};`);
+  const cache = manifest.cacheControl.immutablePrefixes.map(
+    (p) => `    ~^${escapeRegex(p)} ${quoted(manifest.cacheControl.immutable)};`,
+  );
   return `# ${GENERATED_NOTICE}
 # Include inside http { }. $uri is the path after index resolution (/fr/ becomes /fr/index.html).
 map $uri $cryptpeer_csp {

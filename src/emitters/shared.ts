@@ -8,7 +8,9 @@ export function groupRoutesByCsp(manifest: HeadersManifest): { csp: string; rout
     list.push(route);
     groups.set(csp, list);
   }
-  return [...groups].map(([csp, routes]) => ({ csp, routes })).sort((a, b) => (a.routes[0] ?? '').localeCompare(b.routes[0] ?? ''));
+  return [...groups]
+    .map(([csp, routes]) => ({ csp, routes }))
+    .sort((a, b) => (a.routes[0] ?? '').localeCompare(b.routes[0] ?? ''));
 }
 
 /** Every URL form a route answers to: `/fr/` and `/fr/index.html`. */
@@ -23,7 +25,9 @@ export function extensionsByType(manifest: HeadersManifest): { type: string; ext
     if (ext === '.html') continue;
     groups.set(type, [...(groups.get(type) ?? []), ext]);
   }
-  return [...groups].map(([type, extensions]) => ({ type, extensions: extensions.sort() })).sort((a, b) => a.type.localeCompare(b.type));
+  return [...groups]
+    .map(([type, extensions]) => ({ type, extensions: extensions.sort() }))
+    .sort((a, b) => a.type.localeCompare(b.type));
 }
 
 export const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -34,4 +38,5 @@ export function quoted(value: string): string {
   return `"${value}"`;
 }
 
-export const GENERATED_NOTICE = 'Generated from the headers manifest by the CryptPeer build. Do not edit: change src/security/ and rebuild.';
+export const GENERATED_NOTICE =
+  'Generated from the headers manifest by the CryptPeer build. Do not edit: change src/security/ and rebuild.';

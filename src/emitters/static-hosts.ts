@@ -10,10 +10,18 @@ export function emitHeadersFile(manifest: HeadersManifest): string {
   const lines = [`# ${GENERATED_NOTICE}`, '/*'];
   for (const [name, value] of Object.entries(manifest.common)) lines.push(`  ${name}: ${value}`);
   for (const prefix of manifest.cacheControl.immutablePrefixes) {
-    lines.push(`${prefix}*`, `  Cache-Control: ${manifest.cacheControl.immutable}`, `  Content-Security-Policy: ${manifest.assets.csp.inert}`);
+    lines.push(
+      `${prefix}*`,
+      `  Cache-Control: ${manifest.cacheControl.immutable}`,
+      `  Content-Security-Policy: ${manifest.assets.csp.inert}`,
+    );
   }
   for (const worker of manifest.assets.wasmWorkers) {
-    lines.push(worker, `  Content-Security-Policy: ${manifest.assets.csp['wasm-worker']}`, `  Cache-Control: ${manifest.cacheControl.revalidate}`);
+    lines.push(
+      worker,
+      `  Content-Security-Policy: ${manifest.assets.csp['wasm-worker']}`,
+      `  Cache-Control: ${manifest.cacheControl.revalidate}`,
+    );
   }
   for (const [route, { csp }] of Object.entries(manifest.routes)) {
     for (const form of routeForms(route)) {
@@ -45,7 +53,10 @@ export function emitVercel(manifest: HeadersManifest): string {
       headers: toList({ 'Content-Security-Policy': manifest.assets.csp['wasm-worker'] }),
     })),
     ...Object.entries(manifest.routes).flatMap(([route, { csp }]) =>
-      routeForms(route).map((form) => ({ source: escapePath(form), headers: toList({ 'Content-Security-Policy': csp }) })),
+      routeForms(route).map((form) => ({
+        source: escapePath(form),
+        headers: toList({ 'Content-Security-Policy': csp }),
+      })),
     ),
   ];
   return `${JSON.stringify({ cleanUrls: false, trailingSlash: true, headers: rules }, null, 2)}\n`;

@@ -23,7 +23,13 @@ const IMAGE_TAGS = new Set(['img', 'image', 'input', 'video', 'source']);
  * Only files present in dist/ are hashed: a reference this build did not emit gets no integrity,
  * and the verify step fails the build on it (never trust what we did not produce).
  */
-export function hardenPage(html: string, pagePath: string, file: string, dist: DistFiles, options: SecurityOptions): HardenedPage {
+export function hardenPage(
+  html: string,
+  pagePath: string,
+  file: string,
+  dist: DistFiles,
+  options: SecurityOptions,
+): HardenedPage {
   const page = scanHtml(html, file);
   const edits: { at: number; text: string }[] = [];
   const scriptHashes = new Set<string>();
@@ -44,12 +50,18 @@ export function hardenPage(html: string, pagePath: string, file: string, dist: D
     if (element.tag === 'meta' && element.attrs.get('name') === 'csp-capabilities') {
       for (const token of (element.attrs.get('content') ?? '').split(/\s+/).filter(Boolean)) {
         if (!(options.csp.capabilities as string[]).includes(token)) {
-          throw new Error(`${file}: csp-capabilities: "${token}" is not allowed by the security policy (allowed: ${options.csp.capabilities.join(', ')})`);
+          throw new Error(
+            `${file}: csp-capabilities: "${token}" is not allowed by the security policy (allowed: ${options.csp.capabilities.join(', ')})`,
+          );
         }
         capabilities.add(token as Capability);
       }
     }
-    if (isIconLink(element) || IMAGE_TAGS.has(element.tag) || (element.tag === 'video' && element.attrs.has('poster'))) {
+    if (
+      isIconLink(element) ||
+      IMAGE_TAGS.has(element.tag) ||
+      (element.tag === 'video' && element.attrs.has('poster'))
+    ) {
       if (element.tag !== 'input' || element.attrs.get('type') === 'image') needs.images = true;
     }
     if (isManifestLink(element)) needs.manifest = true;
@@ -64,7 +76,8 @@ export function hardenPage(html: string, pagePath: string, file: string, dist: D
       if (!pinned) continue; // left for verify to report: never hash a third-party file
       (ref.kind === 'script' ? externalScriptOrigins : externalStyleOrigins).add(target.origin);
       if (ref.kind === 'script') scriptHashes.add(pinned.integrity);
-      if (!element.attrs.has('integrity')) edits.push({ at: element.insertAt, text: ` integrity="${pinned.integrity}" crossorigin="anonymous"` });
+      if (!element.attrs.has('integrity'))
+        edits.push({ at: element.insertAt, text: ` integrity="${pinned.integrity}" crossorigin="anonymous"` });
       continue;
     }
     const integrity = dist.integrity(target.path);

@@ -48,7 +48,10 @@ export function createManifest(
     routes: sortedRoutes,
     notFound: '/404.html',
     assets: {
-      csp: { inert: getAssetContentSecurityPolicy('inert'), 'wasm-worker': getAssetContentSecurityPolicy('wasm-worker') },
+      csp: {
+        inert: getAssetContentSecurityPolicy('inert'),
+        'wasm-worker': getAssetContentSecurityPolicy('wasm-worker'),
+      },
       wasmWorkers: [...(extra.wasmWorkers ?? [])].sort(),
       contentTypes: { ...CONTENT_TYPES },
       contentTypesByName: { ...CONTENT_TYPES_BY_NAME },

@@ -9,7 +9,8 @@ export interface Reference {
   element: ScannedElement;
 }
 
-const relTokens = (element: ScannedElement) => (element.attrs.get('rel') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+const relTokens = (element: ScannedElement) =>
+  (element.attrs.get('rel') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
 
 /** Script and stylesheet references of an element: `<script src>`, stylesheets, (module)preloads. */
 export function getReference(element: ScannedElement): Reference | undefined {
@@ -45,7 +46,9 @@ export function resolveUrl(ref: string, pagePath: string, origin: string): Resol
 }
 
 export const isIconLink = (element: ScannedElement) =>
-  element.tag === 'link' && relTokens(element).some((r) => r === 'icon' || r === 'apple-touch-icon' || r === 'mask-icon');
-export const isManifestLink = (element: ScannedElement) => element.tag === 'link' && relTokens(element).includes('manifest');
+  element.tag === 'link' &&
+  relTokens(element).some((r) => r === 'icon' || r === 'apple-touch-icon' || r === 'mask-icon');
+export const isManifestLink = (element: ScannedElement) =>
+  element.tag === 'link' && relTokens(element).includes('manifest');
 export const isFontPreload = (element: ScannedElement) =>
   element.tag === 'link' && relTokens(element).includes('preload') && element.attrs.get('as') === 'font';

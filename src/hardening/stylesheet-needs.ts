@@ -8,7 +8,10 @@ const cache = new WeakMap<DistFiles, Map<string, { fonts: boolean; images: boole
  */
 export function getStylesheetNeeds(dist: DistFiles, path: string): { fonts: boolean; images: boolean } {
   let perDist = cache.get(dist);
-  if (!perDist) cache.set(dist, (perDist = new Map()));
+  if (!perDist) {
+    perDist = new Map<string, { fonts: boolean; images: boolean }>();
+    cache.set(dist, perDist);
+  }
   const hit = perDist.get(path);
   if (hit) return hit;
   const css = dist.read(path)?.toString('utf8') ?? '';

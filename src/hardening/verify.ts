@@ -73,12 +73,14 @@ export function verifyDist(dir: string, manifest: HeadersManifest, options: Secu
       } else if (!target.local) {
         const pinned = options.allowedExternal.find((e) => e.url === target.url);
         if (!pinned) report(`cross-origin ${ref.kind} ${target.url} is not allow-listed with a pinned hash`, element);
-        else if (integrity !== pinned.integrity) report(`cross-origin ${ref.kind} ${target.url} lacks its pinned integrity`, element);
+        else if (integrity !== pinned.integrity)
+          report(`cross-origin ${ref.kind} ${target.url} lacks its pinned integrity`, element);
       } else {
         const bytes = dist.read(target.path);
         if (!bytes) report(`${ref.kind} ${target.path} is not a file this build emitted`, element);
         else if (!integrity) report(`${ref.kind} ${target.path} has no integrity attribute`, element);
-        else if (!matchesIntegrity(bytes, integrity)) report(`${ref.kind} ${target.path} no longer matches its SRI ${integrity}`, element);
+        else if (!matchesIntegrity(bytes, integrity))
+          report(`${ref.kind} ${target.path} no longer matches its SRI ${integrity}`, element);
       }
     }
     if (route && metaCsp === undefined) report('no <meta http-equiv="content-security-policy">');
@@ -96,7 +98,8 @@ export function verifyDist(dir: string, manifest: HeadersManifest, options: Secu
   }
   for (const [route, { csp }] of Object.entries(manifest.routes)) {
     const parsed = parseCsp(csp);
-    if (parsed.get('default-src')?.join(' ') !== "'none'") problems.push(`headers manifest: route ${route}: default-src is not 'none'`);
+    if (parsed.get('default-src')?.join(' ') !== "'none'")
+      problems.push(`headers manifest: route ${route}: default-src is not 'none'`);
     for (const unsafe of ["'unsafe-inline'", "'unsafe-eval'", '*', 'https:', 'http:', 'data:', 'blob:']) {
       if ([...parsed.values()].some((sources) => sources.includes(unsafe))) {
         problems.push(`headers manifest: route ${route}: CSP allows ${unsafe}`);

@@ -22,7 +22,9 @@ export function cryptpeerSecurity(input: SecurityOptionsInput, before: PostBuild
         const distDir = fileURLToPath(dir).replace(/\/$/, '');
         for (const hook of before) {
           const started = performance.now();
-          await hook.run(distDir, (m) => logger.info(m));
+          await hook.run(distDir, (m) => {
+            logger.info(m);
+          });
           logger.info(`[${hook.name}] ${((performance.now() - started) / 1000).toFixed(2)} s`);
         }
         runPostBuild(distDir, options, logger);

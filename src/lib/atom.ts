@@ -26,7 +26,11 @@ const stamp = (date: string) => `${date}T00:00:00Z`;
  * so two builds of the same content give the same bytes.
  */
 export function createAtomFeed(feed: AtomFeed): string {
-  const newest = feed.entries.map((e) => e.updated).sort().at(-1) ?? '1970-01-01';
+  const newest =
+    feed.entries
+      .map((e) => e.updated)
+      .sort()
+      .at(-1) ?? '1970-01-01';
   const entries = feed.entries.map(
     (e) => `  <entry>
     <id>${escapeXml(e.id)}</id>

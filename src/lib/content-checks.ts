@@ -32,7 +32,9 @@ export function assertTranslated(items: readonly { file: string; key: string; lo
     for (const other of LOCALES) {
       if (other === locale) continue;
       if (!items.some((i) => i.key === key && i.locale === other)) {
-        throw new InputError(`${file}: translation: no ${other} version of "${key}" (expected content/.../${other}/${key}.*)`);
+        throw new InputError(
+          `${file}: translation: no ${other} version of "${key}" (expected content/.../${other}/${key}.*)`,
+        );
       }
     }
   }

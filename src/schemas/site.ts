@@ -29,9 +29,7 @@ export const siteSchema = z
         website: httpsUrl,
       })
       .strict(),
-    contacts: z
-      .object({ security: contactUri, general: contactUri, privacy: contactUri })
-      .strict(),
+    contacts: z.object({ security: contactUri, general: contactUri, privacy: contactUri }).strict(),
     support: z
       .object({
         type: localized,

@@ -1,5 +1,9 @@
-import { securityOptionsSchema, type SecurityOptions, type SecurityOptionsInput } from './options.ts';
-import { getCrossOriginEmbedderPolicy, getCrossOriginOpenerPolicy, getCrossOriginResourcePolicy } from './headers/cross-origin.ts';
+import { securityOptionsSchema, type SecurityOptions } from './options.ts';
+import {
+  getCrossOriginEmbedderPolicy,
+  getCrossOriginOpenerPolicy,
+  getCrossOriginResourcePolicy,
+} from './headers/cross-origin.ts';
 import { getStrictTransportSecurity } from './headers/hsts.ts';
 import { getPermissionsPolicy } from './headers/permissions-policy.ts';
 import { getReportingEndpoints } from './headers/reporting.ts';
@@ -24,7 +28,7 @@ export function parseSecurityOptions(input: unknown): SecurityOptions {
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
       const path = issue.path.map(String).join('.');
-      const bad = issue.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k as PropertyKey], input);
+      const bad = issue.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], input);
       return `[security] ${path || '(options)'}: ${issue.message} (got ${JSON.stringify(bad)})`;
     });
     throw new Error(lines.join('\n'));

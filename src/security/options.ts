@@ -1,10 +1,5 @@
 import { z } from 'zod';
 
-/** A CSP source that names one https origin, never a wildcard or a bare scheme. */
-const httpsOrigin = z
-  .string()
-  .regex(/^https:\/\/[a-z0-9.-]+(:\d+)?$/, 'expected an https origin such as https://cdn.example.com, with no wildcard or path');
-
 /** Every powerful feature this static site never uses; each is denied with `feature=()`. */
 export const DENIED_FEATURES = [
   'accelerometer',
@@ -50,7 +45,10 @@ export const securityOptionsSchema = z
         /** Legacy reporting endpoint (`report-uri`). @example https://cryptpeer.com/csp-report */
         reportUri: z.url({ protocol: /^https$/ }).optional(),
         /** Reporting API group name (`report-to`), defined by `reportingEndpoints`. @example csp */
-        reportTo: z.string().regex(/^[a-z][a-z0-9-]*$/).optional(),
+        reportTo: z
+          .string()
+          .regex(/^[a-z][a-z0-9-]*$/)
+          .optional(),
         /**
          * Route capabilities a page may ask for with `<meta name="csp-capabilities" content="wasm worker">`.
          * Only these values exist; a page asking for one not listed here fails the build.
@@ -64,7 +62,11 @@ export const securityOptionsSchema = z
     hsts: z
       .object({
         /** Seconds; at least one year, as HSTS preload lists require. @example 63072000 */
-        maxAge: z.number().int().min(31_536_000, 'HSTS max-age must be at least one year (31536000)').default(63_072_000),
+        maxAge: z
+          .number()
+          .int()
+          .min(31_536_000, 'HSTS max-age must be at least one year (31536000)')
+          .default(63_072_000),
         includeSubDomains: z.literal(true, 'HSTS must include subdomains').default(true),
         /** Only set once the domain is submitted to the preload list. */
         preload: z.boolean().default(false),
@@ -85,7 +87,12 @@ export const securityOptionsSchema = z
     /** `Cross-Origin-Embedder-Policy`: holds because every subresource is same-origin. */
     coep: z.enum(['require-corp', 'credentialless']).default('require-corp'),
     permissionsPolicy: z
-      .object({ deny: z.array(z.string().regex(/^[a-z][a-z-]*$/)).min(1).default([...DENIED_FEATURES]) })
+      .object({
+        deny: z
+          .array(z.string().regex(/^[a-z][a-z-]*$/))
+          .min(1)
+          .default([...DENIED_FEATURES]),
+      })
       .strict()
       .default({ deny: [...DENIED_FEATURES] }),
     /** URL path prefixes whose file names carry a content hash: cached for a year, immutable. */

@@ -9,7 +9,8 @@ export interface StaticServerOptions {
   manifest: HeadersManifest;
 }
 
-type Target = { kind: 'file'; file: string; urlPath: string } | { kind: 'redirect'; location: string } | { kind: 'missing' };
+type Target =
+  { kind: 'file'; file: string; urlPath: string } | { kind: 'redirect'; location: string } | { kind: 'missing' };
 
 /**
  * Maps a request path to a file inside root. Returns missing for anything that could escape root
@@ -40,7 +41,13 @@ async function locate(root: string, manifest: HeadersManifest, rawPath: string):
   return { kind: 'missing' };
 }
 
-function send(req: IncomingMessage, res: ServerResponse, status: number, headers: Record<string, string>, body: Buffer): void {
+function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: Buffer,
+): void {
   res.writeHead(status, { ...headers, 'Content-Length': String(body.length) });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
@@ -60,7 +67,13 @@ export function createStaticServer({ root, manifest }: StaticServerOptions): Ser
       }
       const target = await locate(normalisedRoot, manifest, path);
       if (target.kind === 'redirect') {
-        send(req, res, 301, { ...manifest.common, Location: target.location, 'Cache-Control': manifest.cacheControl.revalidate }, Buffer.alloc(0));
+        send(
+          req,
+          res,
+          301,
+          { ...manifest.common, Location: target.location, 'Cache-Control': manifest.cacheControl.revalidate },
+          Buffer.alloc(0),
+        );
         return;
       }
       if (target.kind === 'file') {

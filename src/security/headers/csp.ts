@@ -1,9 +1,15 @@
 import { createRequire } from 'node:module';
-import type helmetCsp from 'helmet-csp';
 import type { Capability, SecurityOptions } from '../options.ts';
 
 // helmet-csp publishes a CommonJS entry only ("exports": { "require" }): load it through require.
-const contentSecurityPolicy = createRequire(import.meta.url)('helmet-csp').default as typeof helmetCsp;
+type CspMiddleware = (
+  req: unknown,
+  res: { setHeader(name: string, value: string): void },
+  next: (err?: Error) => void,
+) => void;
+const { default: contentSecurityPolicy } = createRequire(import.meta.url)('helmet-csp') as {
+  default: (options: { useDefaults: false; directives: Record<string, string[]> }) => CspMiddleware;
+};
 
 /** What one route loads, as the harden step found it in the built HTML. */
 export interface RouteNeeds {
@@ -53,7 +59,11 @@ export function getCspDirectives(options: Pick<SecurityOptions, 'csp'>, needs: R
     ...(needs.scriptFiles ? [q('strict-dynamic')] : []),
     ...(has('wasm') ? [q('wasm-unsafe-eval')] : []),
   ];
-  const style = [...(needs.styleFiles ? [q('self')] : []), ...(needs.externalStyleOrigins ?? []), ...needs.styleHashes.map(q)];
+  const style = [
+    ...(needs.styleFiles ? [q('self')] : []),
+    ...(needs.externalStyleOrigins ?? []),
+    ...needs.styleHashes.map(q),
+  ];
   const directives: Directives = {
     'default-src': [q('none')],
     'script-src': orNone(script),
@@ -92,7 +102,7 @@ export function serializeCsp(directives: Directives): string {
       value = header;
     },
   };
-  middleware({} as never, response as never, (err?: Error) => {
+  middleware({}, response, (err?: Error) => {
     failure = err;
   });
   if (failure) throw new Error(`Content-Security-Policy: ${failure.message}`, { cause: failure });
@@ -107,9 +117,10 @@ export function getContentSecurityPolicy(options: Pick<SecurityOptions, 'csp'>, 
 
 /** The same policy for a `<meta http-equiv>` tag: identical but for the header-only directives. */
 export function getMetaContentSecurityPolicy(options: Pick<SecurityOptions, 'csp'>, needs: RouteNeeds): string {
-  const directives = getCspDirectives(options, needs);
-  for (const name of HEADER_ONLY_DIRECTIVES) delete directives[name];
-  return serializeCsp(directives);
+  const directives = Object.entries(getCspDirectives(options, needs)).filter(
+    ([name]) => !(HEADER_ONLY_DIRECTIVES as readonly string[]).includes(name),
+  );
+  return serializeCsp(Object.fromEntries(directives));
 }
 
 /**
