@@ -61,10 +61,9 @@ export function emitCaddyfile(
     manifest.forbidden.length > 0 ? `\t@hostonly path ${manifest.forbidden.join(' ')}\n\terror @hostonly 404\n` : '';
   return `# ${GENERATED_NOTICE}
 {
-${globals}\tservers {
-\t\t# no version anywhere: Caddy sends "Server: Caddy" only, and the headers file removes it
-\t}
-}
+\t# no admin API listening on localhost:2019: this server only serves files
+\tadmin off
+${globals}}
 
 ${site} {
 \troot * ${root}

@@ -18,6 +18,9 @@ export function emitNginxHttp(manifest: HeadersManifest): string {
   );
   return `# ${GENERATED_NOTICE}
 # Include inside http { }. $uri is the path after index resolution (/fr/ becomes /fr/index.html).
+# One map entry per route form: size the hash for thousands of routes.
+map_hash_bucket_size 128;
+map_hash_max_size ${Math.max(2048, 2 ** Math.ceil(Math.log2(csp.length * 2 + 1)))};
 map $uri $cryptpeer_csp {
     default ${quoted(manifest.assets.csp.inert)};
 ${csp.join('\n')}
@@ -121,9 +124,9 @@ http {
     }
 
     server {
-        listen 443 ssl;
-        listen [::]:443 ssl;
-        http2 on;
+        # "listen … http2" works on Debian 12's nginx 1.22; nginx ≥ 1.25.1 prefers "http2 on;".
+        listen 443 ssl http2;
+        listen [::]:443 ssl http2;
         server_name ${host};
         ssl_certificate /etc/ssl/certs/${host}.pem;
         ssl_certificate_key /etc/ssl/private/${host}.key;

@@ -9,7 +9,6 @@ const strings = {
   primaryNav: { en: 'Main navigation', fr: 'Navigation principale' },
   footerNav: { en: 'Site information', fr: 'Informations sur le site' },
   languageSwitch: { en: 'Lire cette page en français', fr: 'Read this page in English' },
-  languageSwitchShort: { en: 'FR', fr: 'EN' },
   home: { en: 'CryptPeer home', fr: 'Accueil CryptPeer' },
   search: { en: 'Search', fr: 'Rechercher' },
   onThisPage: { en: 'On this page', fr: 'Sur cette page' },

@@ -12,7 +12,10 @@ export function readManifest(path = MANIFEST_PATH): HeadersManifest {
 }
 
 /** Starts the `npm start` server in-process on a free loopback port. */
-export async function startLocalServer(root = DIST, manifest = readManifest()): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startLocalServer(
+  root = DIST,
+  manifest = readManifest(),
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createStaticServer({ root, manifest });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;

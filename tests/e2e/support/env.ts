@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { HeadersManifest } from '../../../src/hardening/manifest.ts';
+
+export interface ServerRef {
+  name: string;
+  url: string;
+}
+
+/** The servers the global setup started. */
+export function servers(): ServerRef[] {
+  const raw = process.env['E2E_SERVERS'];
+  if (!raw) throw new Error('E2E_SERVERS is not set: the global setup did not run');
+  return JSON.parse(raw) as ServerRef[];
+}
+
+export function manifest(): HeadersManifest {
+  return JSON.parse(readFileSync(resolve('deploy/headers-manifest.json'), 'utf8')) as HeadersManifest;
+}
+
+/** Every route listed in the built sitemap, as URL paths. */
+export function sitemapPaths(): string[] {
+  const xml = readFileSync(resolve('dist/sitemap.xml'), 'utf8');
+  const origin = manifest().origin;
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => (m[1] ?? '').replace(origin, ''));
+}

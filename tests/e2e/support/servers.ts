@@ -1,0 +1,122 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdirSync, openSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { freePort, waitForHttp } from './ports.ts';
+
+export interface RunningServer {
+  name: string;
+  url: string;
+  stop: () => Promise<void>;
+}
+
+export const DEPLOY = resolve('deploy');
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise((done) => {
+      if (child.exitCode !== null) {
+        done();
+        return;
+      }
+      child.once('exit', () => {
+        done();
+      });
+      child.kill('SIGTERM');
+    });
+}
+
+/** Starts a server process; its output goes to a log file next to its config, not into the test report. */
+function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; log: string },
+): ChildProcess {
+  const fd = openSync(options.log, 'a');
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', fd, fd] });
+  child.on('error', (error) => {
+    console.error(`${command}: ${error.message}`);
+  });
+  return child;
+}
+
+/** Runs a config check (`nginx -t`, `caddy validate`) and throws with its output if it fails. */
+function validate(command: string, args: string[], env?: NodeJS.ProcessEnv): void {
+  const result = spawnSync(command, args, { encoding: 'utf8', env });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
+}
+
+/** `npm start` (scripts/serve.ts) serving `dist`. */
+export async function startNodeServer(
+  dist: string,
+  manifest = join(DEPLOY, 'headers-manifest.json'),
+): Promise<RunningServer> {
+  const port = await freePort();
+  const log = join(mkdtempSync(join(tmpdir(), 'cryptpeer-node-')), 'serve.log');
+  const child = run(process.execPath, ['scripts/serve.ts', '--dir', dist, '--manifest', manifest], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
+    log,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/`);
+  return { name: 'npm start', url, stop: stopper(child) };
+}
+
+/** Debian's nginx in the foreground, from the include files the build emitted. */
+export async function startNginx(dist: string): Promise<RunningServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'cryptpeer-nginx-'));
+  for (const file of readdirSync(join(DEPLOY, 'nginx'))) copyFileSync(join(DEPLOY, 'nginx', file), join(dir, file));
+  const port = await freePort();
+  for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, sub));
+  // Test wrapper only: ports, temp paths, foreground. Headers come from the emitted includes, unchanged.
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    `${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_processes 1;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 64; }
+http {
+    access_log off;
+    client_body_temp_path ${dir}/body;
+    proxy_temp_path ${dir}/proxy;
+    fastcgi_temp_path ${dir}/fastcgi;
+    uwsgi_temp_path ${dir}/uwsgi;
+    scgi_temp_path ${dir}/scgi;
+    include cryptpeer-http.conf;
+    server {
+        listen 127.0.0.1:${port};
+        root ${dist};
+        include cryptpeer-server.conf;
+    }
+}
+`,
+  );
+  const args = ['-p', dir, '-c', join(dir, 'nginx.conf')];
+  validate('nginx', ['-t', ...args]);
+  const child = run('nginx', args, { log: join(dir, 'stdout.log') });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/`);
+  return { name: 'nginx', url, stop: stopper(child) };
+}
+
+/** Debian's Caddy in the foreground, from the Caddyfile the build emitted (site address and root replaced). */
+export async function startCaddy(dist: string): Promise<RunningServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'cryptpeer-caddy-'));
+  copyFileSync(join(DEPLOY, 'caddy', 'cryptpeer-headers.caddy'), join(dir, 'cryptpeer-headers.caddy'));
+  const port = await freePort();
+  const emitted = readFileSync(join(DEPLOY, 'caddy', 'Caddyfile'), 'utf8');
+  const caddyfile = emitted
+    .replace(/^\{$/m, '{\n\tauto_https off')
+    .replace(/^[a-z0-9.-]+ \{$/m, `http://127.0.0.1:${port} {`)
+    .replace(/root \* \S+/, `root * ${dist}`);
+  if (caddyfile === emitted) throw new Error('Caddyfile: the site address or root could not be replaced');
+  writeFileSync(join(dir, 'Caddyfile'), caddyfile);
+  const env = { ...process.env, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir };
+  const args = ['--config', join(dir, 'Caddyfile'), '--adapter', 'caddyfile'];
+  validate('caddy', ['validate', ...args], env);
+  const child = run('caddy', ['run', ...args], { cwd: dir, env, log: join(dir, 'caddy.log') });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/`);
+  return { name: 'caddy', url, stop: stopper(child) };
+}
