@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { cryptpeerSecurity } from './src/integrations/security.ts';
 import { getSiteData } from './src/data/site.ts';
+import { getSitePolicyInput } from './src/security/site-policy.ts';
 
 const site = getSiteData();
 
@@ -36,5 +37,5 @@ export default defineConfig({
       },
     },
   },
-  integrations: [mdx(), cryptpeerSecurity({ origin: site.site.url })],
+  integrations: [mdx(), cryptpeerSecurity(getSitePolicyInput())],
 });

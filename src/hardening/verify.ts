@@ -5,7 +5,8 @@ import { HEADER_ONLY_DIRECTIVES } from '../security/headers/csp.ts';
 import { parseCsp, effectiveSources } from './csp-parse.ts';
 import { DistFiles } from './dist-files.ts';
 import { scanHtml, type ScannedElement } from './html-scan.ts';
-import { findRoute, routeOfFile, type HeadersManifest } from './manifest.ts';
+import { findRoute, resolveHeaders, routeOfFile, type HeadersManifest } from './manifest.ts';
+import { readPolicyTable } from './policy-table-check.ts';
 import { getReference, resolveUrl } from './references.ts';
 import { integrityOf, matchesIntegrity } from './sri.ts';
 import { listFiles } from './walk.ts';
@@ -84,6 +85,13 @@ export function verifyDist(dir: string, manifest: HeadersManifest, options: Secu
       }
     }
     if (route && metaCsp === undefined) report('no <meta http-equiv="content-security-policy">');
+    if (route && html.includes('data-header=')) {
+      // The website-security page shows the policy; it must be exactly what this page is served with.
+      const served = resolveHeaders(manifest, route);
+      for (const [name, shown] of readPolicyTable(html)) {
+        if (served[name] !== shown) report(`policy table shows ${name}: ${shown}, but the page is served ${served[name] ?? '(absent)'}`);
+      }
+    }
     if (route && metaCsp !== undefined) {
       const expected = parseCsp(manifest.routes[route]?.csp ?? '');
       for (const name of HEADER_ONLY_DIRECTIVES) expected.delete(name);

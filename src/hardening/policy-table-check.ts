@@ -1,0 +1,35 @@
+import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
+
+const isElement = (node: T.Node): node is T.Element => 'tagName' in node;
+const attr = (el: T.Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
+const text = (node: T.Node): string =>
+  'value' in node && node.nodeName === '#text' ? node.value : 'childNodes' in node ? node.childNodes.map(text).join('') : '';
+
+/**
+ * Header name → value as rendered in a page's policy table (`<tr data-header>` rows with a
+ * `code.header-value` cell), decoded by a real HTML parser so entities compare correctly.
+ */
+export function readPolicyTable(html: string): Map<string, string> {
+  const rows = new Map<string, string>();
+  const visit = (node: T.ParentNode) => {
+    for (const child of node.childNodes) {
+      if (!isElement(child)) continue;
+      const name = attr(child, 'data-header');
+      if (child.tagName === 'tr' && name) {
+        const cells: T.Element[] = [];
+        const collect = (n: T.ParentNode) => {
+          for (const c of n.childNodes) {
+            if (!isElement(c)) continue;
+            if (c.tagName === 'code' && (attr(c, 'class') ?? '').split(/\s+/).includes('header-value')) cells.push(c);
+            collect(c);
+          }
+        };
+        collect(child);
+        if (cells[0]) rows.set(name, text(cells[0]));
+      }
+      visit(child);
+    }
+  };
+  visit(parse(html));
+  return rows;
+}
