@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { cryptpeerSecurity } from './src/integrations/security.ts';
 import { getSiteData } from './src/data/site.ts';
 import { getSitePolicyInput } from './src/security/site-policy.ts';
+import { pagefindStep } from './src/search/pagefind-step.ts';
 
 const site = getSiteData();
 
@@ -37,5 +38,5 @@ export default defineConfig({
       },
     },
   },
-  integrations: [mdx(), cryptpeerSecurity(getSitePolicyInput())],
+  integrations: [mdx(), cryptpeerSecurity(getSitePolicyInput(), [pagefindStep()])],
 });

@@ -6,6 +6,7 @@ import { scanHtml } from './html-scan.ts';
 import { getReference, isFontPreload, isIconLink, isManifestLink, resolveUrl } from './references.ts';
 import { integrityOf } from './sri.ts';
 import { getStylesheetNeeds } from './stylesheet-needs.ts';
+import { addImportMapIntegrity } from './import-map.ts';
 
 export interface HardenedPage {
   html: string;
@@ -31,7 +32,8 @@ export function hardenPage(
   options: SecurityOptions,
 ): HardenedPage {
   const page = scanHtml(html, file);
-  const edits: { at: number; text: string }[] = [];
+  // Insertions (end undefined) or replacements of [at, end).
+  const edits: { at: number; end?: number; text: string }[] = [];
   const scriptHashes = new Set<string>();
   const styleHashes = new Set<string>();
   const externalScriptOrigins = new Set<string>();
@@ -42,7 +44,17 @@ export function hardenPage(
 
   for (const element of page.elements) {
     if (element.rawText !== undefined && !element.attrs.has('src')) {
-      const hash = integrityOf(element.rawText, 'sha256');
+      let text = element.rawText;
+      if (element.tag === 'script' && element.attrs.get('type') === 'importmap') {
+        // Modules a page imports get SRI too, through the import map's "integrity" field, and the
+        // same hashes go into script-src so the browser's CSP pre-request check accepts them.
+        const map = addImportMapIntegrity(text, pagePath, file, dist, options.origin);
+        text = map.text;
+        for (const hash of map.hashes) scriptHashes.add(hash);
+        needs.scriptFiles ||= map.hashes.length > 0;
+        edits.push({ at: element.rawStart ?? 0, end: element.rawEnd ?? 0, text });
+      }
+      const hash = integrityOf(text, 'sha256');
       (element.tag === 'script' ? scriptHashes : styleHashes).add(hash);
       inlineHashes += 1;
       continue;
@@ -109,6 +121,6 @@ export function hardenPage(
   // Apply insertions from the end so earlier offsets stay valid.
   edits.sort((a, b) => b.at - a.at);
   let out = html;
-  for (const edit of edits) out = out.slice(0, edit.at) + edit.text + out.slice(edit.at);
+  for (const edit of edits) out = out.slice(0, edit.at) + edit.text + out.slice(edit.end ?? edit.at);
   return { html: out, csp, needs: routeNeeds, inlineHashes };
 }

@@ -10,6 +10,9 @@ export interface ScannedElement {
   startTagEnd: number;
   /** Raw text between the start and end tags, exactly as served (inline scripts and styles). */
   rawText?: string;
+  /** Offsets of rawText in the page. */
+  rawStart?: number;
+  rawEnd?: number;
   /** Line of the start tag, for error messages. */
   line: number;
 }
@@ -48,6 +51,8 @@ export function scanHtml(html: string, file: string): ScannedPage {
         if ((child.tagName === 'script' || child.tagName === 'style') && loc.endTag) {
           // Hash the bytes as served: a re-serialised script would hash differently and be blocked.
           element.rawText = html.slice(start.endOffset, loc.endTag.startOffset);
+          element.rawStart = start.endOffset;
+          element.rawEnd = loc.endTag.startOffset;
         }
         elements.push(element);
         if (child.tagName === 'head' && headInsertAt < 0) headInsertAt = start.endOffset;

@@ -9,6 +9,7 @@ import { findRoute, resolveHeaders, routeOfFile, type HeadersManifest } from './
 import { readPolicyTable } from './policy-table-check.ts';
 import { getReference, resolveUrl } from './references.ts';
 import { integrityOf, matchesIntegrity } from './sri.ts';
+import { importMapTargets, parseImportMap } from './import-map.ts';
 import { listFiles } from './walk.ts';
 
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'cite'];
@@ -27,6 +28,25 @@ function markupProblems(element: ScannedElement): string[] {
     }
   }
   return problems;
+}
+
+/** Every same-origin module of an import map must carry an integrity that matches its bytes. */
+function importMapProblems(text: string, pagePath: string, file: string, dist: DistFiles, origin: string): string[] {
+  let map;
+  try {
+    map = parseImportMap(text, file);
+  } catch (error) {
+    return [(error as Error).message];
+  }
+  return importMapTargets(map, pagePath, origin).flatMap((path) => {
+    const bytes = dist.read(path);
+    const integrity = map.integrity?.[path];
+    if (!bytes) return [`importmap module ${path} is not a file this build emitted`];
+    if (!integrity) return [`importmap module ${path} has no integrity entry`];
+    return matchesIntegrity(bytes, integrity)
+      ? []
+      : [`importmap module ${path} no longer matches its SRI ${integrity}`];
+  });
 }
 
 /**
@@ -65,6 +85,10 @@ export function verifyDist(dir: string, manifest: HeadersManifest, options: Secu
           report(`inline <${element.tag}> (${hash}) is not covered by the manifest CSP`, element);
         }
       }
+      if (element.tag === 'script' && element.attrs.get('type') === 'importmap' && element.rawText !== undefined) {
+        for (const problem of importMapProblems(element.rawText, routeOfFile(file), file, dist, options.origin))
+          report(problem, element);
+      }
       const ref = getReference(element);
       if (!ref) continue;
       const target = resolveUrl(ref.url, routeOfFile(file), options.origin);
@@ -89,7 +113,8 @@ export function verifyDist(dir: string, manifest: HeadersManifest, options: Secu
       // The website-security page shows the policy; it must be exactly what this page is served with.
       const served = resolveHeaders(manifest, route);
       for (const [name, shown] of readPolicyTable(html)) {
-        if (served[name] !== shown) report(`policy table shows ${name}: ${shown}, but the page is served ${served[name] ?? '(absent)'}`);
+        if (served[name] !== shown)
+          report(`policy table shows ${name}: ${shown}, but the page is served ${served[name] ?? '(absent)'}`);
       }
     }
     if (route && metaCsp !== undefined) {

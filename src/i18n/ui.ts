@@ -11,6 +11,18 @@ const strings = {
   languageSwitch: { en: 'Lire cette page en français', fr: 'Read this page in English' },
   home: { en: 'CryptPeer home', fr: 'Accueil CryptPeer' },
   search: { en: 'Search', fr: 'Rechercher' },
+  searchLabel: { en: 'Search the documentation', fr: 'Rechercher dans la documentation' },
+  searchButton: { en: 'Search', fr: 'Rechercher' },
+  searchIdle: { en: 'Type at least two characters.', fr: 'Saisissez au moins deux caractères.' },
+  searchLoading: { en: 'Searching…', fr: 'Recherche en cours…' },
+  searchNone: { en: 'No results for “{q}”.', fr: 'Aucun résultat pour « {q} ».' },
+  searchOne: { en: 'One result for “{q}”.', fr: 'Un résultat pour « {q} ».' },
+  searchMany: { en: '{n} results for “{q}”.', fr: '{n} résultats pour « {q} ».' },
+  searchError: { en: 'Search is unavailable right now.', fr: 'La recherche est indisponible pour le moment.' },
+  searchNoScript: {
+    en: 'Search runs in your browser and needs JavaScript. Every page is also reachable from the navigation and the site map.',
+    fr: 'La recherche s’exécute dans votre navigateur et nécessite JavaScript. Toutes les pages restent accessibles depuis la navigation et le plan du site.',
+  },
   onThisPage: { en: 'On this page', fr: 'Sur cette page' },
   lastUpdated: { en: 'Last reviewed', fr: 'Dernière révision' },
   noCookies: {

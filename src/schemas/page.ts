@@ -25,7 +25,7 @@ export const pageSchema = z
     /** Sort order inside its navigation group. */
     order: z.number().int().default(100),
     /** Template: the home page has its own. (Not `layout`: MDX reserves that key.) */
-    template: z.enum(['page', 'home']).default('page'),
+    template: z.enum(['page', 'home', 'search']).default('page'),
     /** Date of the last review of the text. @example 2026-11-20 */
     updated: isoDate,
   })

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 
-/** Every powerful feature this static site never uses; each is denied with `feature=()`. */
+/**
+ * Every powerful feature this static site never uses; each is denied with `feature=()`. Only names
+ * Chromium recognises: an unknown one is logged as an error on every page.
+ */
 export const DENIED_FEATURES = [
   'accelerometer',
   'autoplay',
-  'bluetooth',
   'camera',
   'display-capture',
   'encrypted-media',
@@ -26,7 +28,6 @@ export const DENIED_FEATURES = [
   'serial',
   'storage-access',
   'usb',
-  'web-share',
   'window-management',
   'xr-spatial-tracking',
 ] as const;

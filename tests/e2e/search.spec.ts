@@ -1,0 +1,65 @@
+import { test, expect } from '@playwright/test';
+import { servers } from './support/env.ts';
+import { watchPage } from './support/page-watch.ts';
+
+const cases = [
+  { lang: 'en', path: '/search/', query: 'HKDF', expect: /\/cryptography\/specification\/$/ },
+  { lang: 'en', path: '/search/', query: 'NIS2', expect: /\/compliance\/nis2\/$/ },
+  { lang: 'fr', path: '/fr/recherche/', query: 'sauvegarde chiffrée', expect: /\/fr\/securite-operationnelle\/$/ },
+  { lang: 'fr', path: '/fr/recherche/', query: 'HKDF', expect: /\/fr\/cryptographie\/specification\/$/ },
+] as const;
+
+for (const server of servers()) {
+  test.describe(`search on ${server.name}`, () => {
+    for (const c of cases) {
+      test(`${c.lang}: "${c.query}" finds the right page and follows it, with zero violations`, async ({ page }) => {
+        const report = await watchPage(page, server.url);
+        await page.goto(server.url + c.path);
+        const box = page.getByRole('searchbox');
+        await expect(box).toBeVisible();
+        await box.fill(c.query);
+        const results = page.locator('#search-results a');
+        await expect(results.first()).toBeVisible();
+        const hrefs = await results.evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+        expect(
+          hrefs.some((h) => c.expect.test(h)),
+          hrefs.join(', '),
+        ).toBe(true);
+        // Every result stays in the page's language.
+        for (const href of hrefs) expect(href.startsWith('/fr/'), href).toBe(c.lang === 'fr');
+        await expect(page.getByRole('status')).toContainText(c.query);
+        expect(new URL(page.url()).searchParams.get('q')).toBe(c.query);
+        // Matches are <mark> elements built with DOM APIs.
+        expect(await page.locator('#search-results mark').count()).toBeGreaterThan(0);
+        await results.nth(hrefs.findIndex((h) => c.expect.test(h))).click();
+        await expect(page).toHaveURL(c.expect);
+        await expect(page.locator('h1')).toBeVisible();
+        const { violations, consoleErrors, foreignRequests } = await report();
+        expect(violations).toEqual([]);
+        expect(consoleErrors).toEqual([]);
+        expect(foreignRequests).toEqual([]);
+      });
+    }
+
+    test('a shared ?q= URL shows the results on load; no match says so', async ({ page }) => {
+      await page.goto(`${server.url}/search/?q=${encodeURIComponent('HKDF')}`);
+      await expect(page.locator('#search-results a').first()).toBeVisible();
+      await expect(page.getByRole('searchbox')).toHaveValue('HKDF');
+      await page.getByRole('searchbox').fill('zzqxwvk');
+      await expect(page.getByRole('status')).toHaveText('No results for “zzqxwvk”.');
+      await expect(page.locator('#search-results li')).toHaveCount(0);
+    });
+
+    test('the keyboard alone reaches and opens a result', async ({ page }) => {
+      await page.goto(`${server.url}/fr/recherche/`);
+      await page.getByRole('searchbox').focus();
+      await page.keyboard.type('NIS2');
+      await expect(page.locator('#search-results a').first()).toBeVisible();
+      await page.keyboard.press('ArrowDown');
+      await expect(page.locator('#search-results a').first()).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(page).toHaveURL(/\/fr\//);
+      await expect(page).not.toHaveURL(/recherche/);
+    });
+  });
+}
