@@ -2,12 +2,10 @@ import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
 
 const isElement = (node: T.Node): node is T.Element => 'tagName' in node;
 const attr = (el: T.Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
-const text = (node: T.Node): string =>
-  'value' in node && node.nodeName === '#text'
-    ? node.value
-    : 'childNodes' in node
-      ? node.childNodes.map(text).join('')
-      : '';
+const text = (node: T.Node): string => {
+  if ('value' in node) return node.nodeName === '#text' ? node.value : '';
+  return 'childNodes' in node ? node.childNodes.map(text).join('') : '';
+};
 
 /**
  * Header name → value as rendered in a page's policy table (`<tr data-header>` rows with a
