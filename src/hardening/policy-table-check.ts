@@ -3,7 +3,7 @@ import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
 const isElement = (node: T.Node): node is T.Element => 'tagName' in node;
 const attr = (el: T.Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
 const text = (node: T.Node): string => {
-  if ('value' in node) return node.nodeName === '#text' ? node.value : '';
+  if ('value' in node) return node.value; // only text nodes have a value
   return 'childNodes' in node ? node.childNodes.map(text).join('') : '';
 };
 
