@@ -1,6 +1,12 @@
 import type { HeadersManifest } from '../hardening/manifest.ts';
 import { GENERATED_NOTICE, routeForms } from './shared.ts';
 
+/** A `_headers` value must stay on its line: a newline would start a new rule. */
+function line(name: string, value: string): string {
+  if (/[\r\n]/.test(value)) throw new Error(`emitter: _headers: ${name} value contains a line break`);
+  return `  ${name}: ${value}`;
+}
+
 /**
  * Netlify / Cloudflare Pages `_headers`. Both merge every matching rule and join repeated headers
  * with commas, which would turn two CSPs into one stricter union: so the CSP is only ever set by
@@ -8,24 +14,24 @@ import { GENERATED_NOTICE, routeForms } from './shared.ts';
  */
 export function emitHeadersFile(manifest: HeadersManifest): string {
   const lines = [`# ${GENERATED_NOTICE}`, '/*'];
-  for (const [name, value] of Object.entries(manifest.common)) lines.push(`  ${name}: ${value}`);
+  for (const [name, value] of Object.entries(manifest.common)) lines.push(line(name, value));
   for (const prefix of manifest.cacheControl.immutablePrefixes) {
     lines.push(
       `${prefix}*`,
-      `  Cache-Control: ${manifest.cacheControl.immutable}`,
-      `  Content-Security-Policy: ${manifest.assets.csp.inert}`,
+      line('Cache-Control', manifest.cacheControl.immutable),
+      line('Content-Security-Policy', manifest.assets.csp.inert),
     );
   }
   for (const worker of manifest.assets.wasmWorkers) {
     lines.push(
       worker,
-      `  Content-Security-Policy: ${manifest.assets.csp['wasm-worker']}`,
-      `  Cache-Control: ${manifest.cacheControl.revalidate}`,
+      line('Content-Security-Policy', manifest.assets.csp['wasm-worker']),
+      line('Cache-Control', manifest.cacheControl.revalidate),
     );
   }
   for (const [route, { csp }] of Object.entries(manifest.routes)) {
     for (const form of routeForms(route)) {
-      lines.push(form, `  Content-Security-Policy: ${csp}`, `  Cache-Control: ${manifest.cacheControl.revalidate}`);
+      lines.push(form, line('Content-Security-Policy', csp), line('Cache-Control', manifest.cacheControl.revalidate));
     }
   }
   return `${lines.join('\n')}\n`;

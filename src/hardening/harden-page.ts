@@ -43,7 +43,7 @@ export function hardenPage(
   let inlineHashes = 0;
 
   for (const element of page.elements) {
-    if (element.rawText !== undefined && !element.attrs.has('src')) {
+    if (element.rawText !== undefined && !getReference(element)) {
       let text = element.rawText;
       if (element.tag === 'script' && element.attrs.get('type') === 'importmap') {
         // Modules a page imports get SRI too, through the import map's "integrity" field, and the

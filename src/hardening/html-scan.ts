@@ -13,6 +13,8 @@ export interface ScannedElement {
   /** Offsets of rawText in the page. */
   rawStart?: number;
   rawEnd?: number;
+  /** Offset of the start tag's `<`. */
+  start: number;
   /** Line of the start tag, for error messages. */
   line: number;
 }
@@ -46,11 +48,13 @@ export function scanHtml(html: string, file: string): ScannedPage {
           attrs: new Map(child.attrs.map((a) => [a.prefix ? `${a.prefix}:${a.name}` : a.name, a.value])),
           insertAt: start.endOffset - (selfClosing ? 2 : 1),
           startTagEnd: start.endOffset,
+          start: start.startOffset,
           line: start.startLine,
         };
         if ((child.tagName === 'script' || child.tagName === 'style') && loc.endTag) {
           // Hash the bytes as served: a re-serialised script would hash differently and be blocked.
-          element.rawText = html.slice(start.endOffset, loc.endTag.startOffset);
+          // The HTML parser turns CRLF and CR into LF before the browser hashes the text.
+          element.rawText = html.slice(start.endOffset, loc.endTag.startOffset).replace(/\r\n?/g, '\n');
           element.rawStart = start.endOffset;
           element.rawEnd = loc.endTag.startOffset;
         }
@@ -66,5 +70,8 @@ export function scanHtml(html: string, file: string): ScannedPage {
   };
   visit(document);
   if (headInsertAt < 0) throw new Error(`${file}: no <head> start tag to receive the CSP <meta>`);
+  // The policy must precede anything it governs: never insert it after a script, style or link.
+  const firstGoverned = elements.find((e) => ['script', 'style', 'link'].includes(e.tag) && e.start < headInsertAt);
+  if (firstGoverned) headInsertAt = firstGoverned.start;
   return { elements, headInsertAt };
 }

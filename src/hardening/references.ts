@@ -15,7 +15,8 @@ const relTokens = (element: ScannedElement) =>
 /** Script and stylesheet references of an element: `<script src>`, stylesheets, (module)preloads. */
 export function getReference(element: ScannedElement): Reference | undefined {
   if (element.tag === 'script') {
-    const src = element.attrs.get('src');
+    // SVG scripts name their file in href / xlink:href.
+    const src = element.attrs.get('src') ?? element.attrs.get('href') ?? element.attrs.get('xlink:href');
     return src === undefined ? undefined : { kind: 'script', url: src, element };
   }
   if (element.tag !== 'link') return undefined;

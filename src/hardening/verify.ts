@@ -78,7 +78,7 @@ export function verifyDist(dir: string, manifest: HeadersManifest, options: Secu
       if (element.tag === 'meta' && element.attrs.get('http-equiv')?.toLowerCase() === 'content-security-policy') {
         metaCsp = element.attrs.get('content');
       }
-      if (element.rawText !== undefined && !element.attrs.has('src') && csp) {
+      if (element.rawText !== undefined && !getReference(element) && csp) {
         const directive = element.tag === 'script' ? 'script-src-elem' : 'style-src-elem';
         const hash = `'${integrityOf(element.rawText, 'sha256')}'`;
         if (!effectiveSources(csp, directive)?.includes(hash)) {

@@ -38,7 +38,12 @@ export function parseSecurityOptions(input: unknown): SecurityOptions {
     throw new Error(`[security] csp.reportTo: group "${options.csp.reportTo}" is not defined in reportingEndpoints`);
   }
   // Serialise a full policy once so helmet-csp rejects a bad report URI now, not while writing files.
-  serializeCsp(getCspDirectives(options, EMPTY_NEEDS));
+  try {
+    serializeCsp(getCspDirectives(options, EMPTY_NEEDS));
+  } catch (error) {
+    const value = JSON.stringify(options.csp.reportUri ?? options.csp.reportTo);
+    throw new Error(`[security] csp: ${(error as Error).message} (report options: ${value})`, { cause: error });
+  }
   return options;
 }
 

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 
+/** An https URL that can sit inside a header value: no quote, separator or white space. */
+const headerSafeUrl = z
+  .url({ protocol: /^https$/ })
+  .refine((url) => !/["';,\s]/.test(url), 'must not contain quotes, ";", "," or white space');
+
 /**
  * Every powerful feature this static site never uses; each is denied with `feature=()`. Only names
  * Chromium recognises: an unknown one is logged as an error on every page.
@@ -44,7 +49,7 @@ export const securityOptionsSchema = z
     csp: z
       .object({
         /** Legacy reporting endpoint (`report-uri`). @example https://cryptpeer.com/csp-report */
-        reportUri: z.url({ protocol: /^https$/ }).optional(),
+        reportUri: headerSafeUrl.optional(),
         /** Reporting API group name (`report-to`), defined by `reportingEndpoints`. @example csp */
         reportTo: z
           .string()
@@ -59,7 +64,7 @@ export const securityOptionsSchema = z
       .strict()
       .default({ capabilities: ['wasm', 'worker', 'connect'] }),
     /** `Reporting-Endpoints` header: group name → https URL. */
-    reportingEndpoints: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.url({ protocol: /^https$/ })).default({}),
+    reportingEndpoints: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), headerSafeUrl).default({}),
     hsts: z
       .object({
         /** Seconds; at least one year, as HSTS preload lists require. @example 63072000 */
@@ -97,7 +102,7 @@ export const securityOptionsSchema = z
       .strict()
       .default({ deny: [...DENIED_FEATURES] }),
     /** URL path prefixes whose file names carry a content hash: cached for a year, immutable. */
-    immutablePrefixes: z.array(z.string().regex(/^\/[^*]*\/$/)).default(['/_astro/']),
+    immutablePrefixes: z.array(z.string().regex(/^\/([\w.-]+\/)+$/, 'a path such as /_astro/')).default(['/_astro/']),
   })
   .strict();
 

@@ -17,6 +17,8 @@ type Target =
  * (encoded dot segments, NUL bytes, backslashes) and for files reserved to static hosts.
  */
 async function locate(root: string, manifest: HeadersManifest, rawPath: string): Promise<Target> {
+  // A path starting with // (or an encoded one) could become a protocol-relative redirect elsewhere.
+  if (rawPath.startsWith('//') || /^\/%2f/i.test(rawPath)) return { kind: 'missing' };
   let urlPath: string;
   try {
     urlPath = decodeURIComponent(rawPath);
@@ -31,7 +33,8 @@ async function locate(root: string, manifest: HeadersManifest, rawPath: string):
     const info = await stat(file);
     if (info.isFile()) return { kind: 'file', file, urlPath };
     if (info.isDirectory()) {
-      if (!urlPath.endsWith('/')) return { kind: 'redirect', location: `${encodeURI(urlPath)}/` };
+      // Redirect with the path as received (still encoded), always same-origin.
+      if (!urlPath.endsWith('/')) return { kind: 'redirect', location: `/${rawPath.replace(/^\/+/, '')}/` };
       const index = join(file, 'index.html');
       if ((await stat(index)).isFile()) return { kind: 'file', file: index, urlPath };
     }

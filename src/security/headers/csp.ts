@@ -96,7 +96,13 @@ export function getCspDirectives(options: Pick<SecurityOptions, 'csp'>, needs: R
 export function serializeCsp(directives: Directives): string {
   let value: string | undefined;
   let failure: Error | undefined;
-  const middleware = contentSecurityPolicy({ useDefaults: false, directives });
+  let middleware: CspMiddleware;
+  try {
+    // helmet-csp validates when the middleware is created: that is where a bad value throws.
+    middleware = contentSecurityPolicy({ useDefaults: false, directives });
+  } catch (error) {
+    throw new Error(`Content-Security-Policy: ${(error as Error).message}`, { cause: error });
+  }
   const response = {
     setHeader(_name: string, header: string) {
       value = header;

@@ -1,0 +1,102 @@
+import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
+import type { Finding } from '../types.ts';
+import { finding } from './finding.ts';
+
+/** A script or stylesheet an HTML page asks the browser to load. */
+export interface Subresource {
+  /** `script`, `stylesheet`, `modulepreload`, `preload as=script`… for messages. */
+  kind: string;
+  /** The attribute value as written. */
+  href: string;
+  /** Resolved against the page URL (and its `<base href>`), or undefined when it does not parse. */
+  url: string | undefined;
+  integrity: string | undefined;
+  line: number | undefined;
+}
+
+const isElement = (node: T.Node): node is T.Element => 'tagName' in node;
+
+function attr(element: T.Element, name: string): string | undefined {
+  return element.attrs.find((a) => a.name === name && !a.prefix)?.value;
+}
+
+/** The `<link>` rel values that fetch code or styles (and so need `integrity`). */
+function linkKind(element: T.Element): string | undefined {
+  const rel = (attr(element, 'rel') ?? '').toLowerCase().split(/\s+/);
+  if (rel.includes('stylesheet')) return 'stylesheet';
+  if (rel.includes('modulepreload')) return 'modulepreload';
+  const as = (attr(element, 'as') ?? '').toLowerCase();
+  if (rel.includes('preload') && (as === 'script' || as === 'style')) return `preload as=${as}`;
+  return undefined;
+}
+
+/**
+ * Scripts and stylesheets of a page, found with a real HTML parser (parse5, the WHATWG algorithm
+ * browsers use) so that markup inside comments, attributes or `<template>` is seen as a browser
+ * sees it: template contents are not loaded, so they are not walked.
+ */
+export function findSubresources(html: string, pageUrl: string): Subresource[] {
+  const document = parse(html, { sourceCodeLocationInfo: true });
+  const found: { kind: string; element: T.Element; href: string }[] = [];
+  let base: string | undefined;
+  // Iterative walk in document order: no recursion, so no stack limit however deep the markup nests.
+  const stack: T.Node[] = [...document.childNodes].reverse();
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (!isElement(node)) continue;
+    const tag = node.tagName;
+    const href = tag === 'script' ? attr(node, 'src') : tag === 'link' ? attr(node, 'href') : undefined;
+    const kind = tag === 'script' ? 'script' : tag === 'link' ? linkKind(node) : undefined;
+    if (kind && href !== undefined && href.trim() !== '') found.push({ kind, element: node, href: href.trim() });
+    if (tag === 'base' && base === undefined) base = attr(node, 'href');
+    if (tag !== 'template')
+      for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i] as T.Node);
+  }
+  const baseUrl = resolve(base ?? pageUrl, pageUrl) ?? pageUrl;
+  return found.map(({ kind, element, href }) => ({
+    kind,
+    href,
+    url: resolve(href, baseUrl),
+    integrity: attr(element, 'integrity')?.trim() || undefined,
+    line: element.sourceCodeLocation?.startLine,
+  }));
+}
+
+function resolve(href: string, base: string): string | undefined {
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface Classified {
+  findings: Finding[];
+  /** Same-origin files with an integrity to verify against their bytes. */
+  verify: { url: string; integrity: string; subject: string }[];
+}
+
+/** The SRI rules that need no network: missing integrity, mixed content, cross-origin hashes not verifiable. */
+export function classifySubresources(pageUrl: string, subresources: readonly Subresource[]): Classified {
+  const page = new URL(pageUrl);
+  const result: Classified = { findings: [], verify: [] };
+  for (const sub of subresources) {
+    const where = sub.line === undefined ? '' : ` (line ${sub.line})`;
+    const subject = `${sub.kind} ${sub.href}${where}`;
+    const target = sub.url ? new URL(sub.url) : undefined;
+    const sameOrigin = target?.origin === page.origin;
+    if (page.protocol === 'https:' && target?.protocol === 'http:') {
+      result.findings.push(finding('sri-insecure-load', pageUrl, `${subject} is loaded over plain HTTP`));
+    }
+    if (!sub.integrity) {
+      const origin = sameOrigin ? 'same-origin' : 'cross-origin';
+      result.findings.push(finding('sri-missing', pageUrl, `${subject} has no integrity attribute (${origin})`));
+    } else if (sameOrigin && sub.url) {
+      result.verify.push({ url: sub.url, integrity: sub.integrity, subject });
+    } else {
+      result.findings.push(
+        finding('sri-unverified', pageUrl, `${subject}: cross-origin integrity not fetched or verified`),
+      );
+    }
+  }
+  return result;
+}

@@ -1,0 +1,139 @@
+import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
+import { NetworkError } from './errors.ts';
+import { request } from './http.ts';
+
+/** At most this many child sitemaps of a sitemap index are read (one level, no recursion). */
+export const MAX_CHILD_SITEMAPS = 50;
+
+/** `<base>/sitemap.xml`, relative to the base URL's directory (`http://h/preview/` → `/preview/sitemap.xml`). */
+export function sitemapUrlFor(base: URL): URL {
+  const dir = new URL(base.href);
+  dir.search = '';
+  dir.hash = '';
+  if (!dir.pathname.endsWith('/')) dir.pathname = `${dir.pathname}/`;
+  return new URL('sitemap.xml', dir);
+}
+
+export interface ParsedSitemap {
+  /** `<url><loc>` entries (pages). */
+  pages: string[];
+  /** `<sitemap><loc>` entries (a sitemap index). */
+  sitemaps: string[];
+}
+
+const isElement = (node: T.Node): node is T.Element => 'tagName' in node;
+
+function textOf(element: T.Element): string {
+  return element.childNodes
+    .map((n) => ('value' in n ? n.value : ''))
+    .join('')
+    .trim();
+}
+
+/**
+ * The `<loc>` of each `<url>` and `<sitemap>`. parse5 reads the XML as HTML, which is enough for a
+ * sitemap: element names are kept (prefixed ones such as `<xhtml:link>` or `<image:loc>` stay
+ * distinct), entities are decoded, and a `<loc>` belongs to its nearest `<url>` or `<sitemap>`.
+ */
+export function parseSitemap(xml: string): ParsedSitemap {
+  const result: ParsedSitemap = { pages: [], sitemaps: [] };
+  const stack: { node: T.Node; parent: string | undefined }[] = parse(xml)
+    .childNodes.map((node) => ({ node, parent: undefined }))
+    .reverse();
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const { node, parent } = item;
+    if (!isElement(node)) continue;
+    if (node.tagName === 'loc') {
+      const loc = textOf(node);
+      if (loc && parent === 'url') result.pages.push(loc);
+      if (loc && parent === 'sitemap') result.sitemaps.push(loc);
+      continue;
+    }
+    const container = node.tagName === 'url' || node.tagName === 'sitemap' ? node.tagName : parent;
+    for (let i = node.childNodes.length - 1; i >= 0; i--) {
+      stack.push({ node: node.childNodes[i] as T.Node, parent: container });
+    }
+  }
+  return result;
+}
+
+/**
+ * Our sitemap lists production URLs (https://cryptpeer.com/…): each entry keeps its path and query
+ * and takes the audited origin, so a staging or loopback server is audited page for page.
+ */
+export function mapOntoOrigin(loc: string, origin: string): string | undefined {
+  try {
+    const listed = new URL(loc);
+    if (listed.protocol !== 'http:' && listed.protocol !== 'https:') return undefined;
+    return new URL(`${listed.pathname}${listed.search}`, origin).href;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface Discovered {
+  sitemap: string;
+  pages: string[];
+  notes: string[];
+}
+
+async function fetchSitemap(url: string, timeoutMs: number): Promise<ParsedSitemap> {
+  const response = await request(url, { timeoutMs, readBody: true });
+  if (response.status < 200 || response.status > 299) {
+    throw new NetworkError(`${url}: HTTP ${response.status}; no sitemap to crawl (give page URLs with --no-crawl)`);
+  }
+  return parseSitemap(new TextDecoder().decode(response.body));
+}
+
+/** The pages of a site from its sitemap (or sitemap index), de-duplicated, at most `maxPages`. */
+export async function discoverPages(
+  sitemap: URL,
+  origin: string,
+  options: { maxPages: number; timeoutMs: number },
+): Promise<Discovered> {
+  const notes: string[] = [];
+  const root = await fetchSitemap(sitemap.href, options.timeoutMs);
+  const listed = [...root.pages];
+  const children = root.sitemaps.map((loc) => mapOntoOrigin(loc, origin)).filter((u) => u !== undefined);
+  if (children.length > MAX_CHILD_SITEMAPS) {
+    notes.push(`sitemap index lists ${children.length} sitemaps; read the first ${MAX_CHILD_SITEMAPS}`);
+  }
+  for (const child of children.slice(0, MAX_CHILD_SITEMAPS)) {
+    if (listed.length > options.maxPages) break;
+    listed.push(...(await fetchSitemap(child, options.timeoutMs)).pages);
+  }
+  const mapped = listed.map((loc) => mapOntoOrigin(loc, origin));
+  const skipped = mapped.filter((u) => u === undefined).length;
+  if (skipped > 0) notes.push(`${skipped} sitemap entries are not absolute http(s) URLs; skipped`);
+  const unique = [...new Set(mapped.filter((u) => u !== undefined))];
+  if (unique.length === 0) throw new NetworkError(`${sitemap.href}: the sitemap lists no page`);
+  if (unique.length > options.maxPages) {
+    notes.push(`the sitemap lists ${unique.length} pages; audited the first ${options.maxPages} (--max-pages)`);
+  }
+  return { sitemap: sitemap.href, pages: unique.slice(0, options.maxPages), notes };
+}
+
+/** Maps `items` with at most `concurrency` calls in flight; results keep the input order. */
+export async function mapPool<I, O>(
+  items: readonly I[],
+  concurrency: number,
+  fn: (item: I) => Promise<O>,
+): Promise<O[]> {
+  const results: O[] = new Array<O>(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    // After a failure no worker takes new items: the error is reported, not raced by more requests.
+    while (!failed && next < items.length) {
+      const index = next++;
+      try {
+        results[index] = await fn(items[index] as I);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+  return results;
+}

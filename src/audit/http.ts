@@ -1,0 +1,91 @@
+import { NetworkError } from './errors.ts';
+import { TOOL } from './tool.ts';
+
+export interface Fetched {
+  /** The URL requested. */
+  url: string;
+  /** Where redirects ended (same as `url` without redirects, or with `redirect: 'manual'`). */
+  finalUrl: string;
+  status: number;
+  headers: Headers;
+  /** The decoded body, when asked for. */
+  body?: Uint8Array;
+}
+
+export interface RequestOptions {
+  timeoutMs: number;
+  redirect?: 'follow' | 'manual';
+  /** Read the body (up to `maxBytes`); otherwise it is discarded unread. */
+  readBody?: boolean;
+  maxBytes?: number;
+}
+
+/** Pages and subresources larger than this are refused: a bound on memory, not a site rule. */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** `connection refused (ECONNREFUSED)`, `no answer within 10000 ms`: the why of a failed request. */
+export function describeNetworkError(error: unknown, timeoutMs: number): string {
+  if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    return `no answer within ${timeoutMs} ms (--timeout)`;
+  }
+  const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
+  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  const known: Record<string, string> = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    ENOTFOUND: 'host not found',
+    EAI_AGAIN: 'host name lookup failed',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    UND_ERR_SOCKET: 'connection closed by the server',
+    UND_ERR_HEADERS_TIMEOUT: 'no response headers in time',
+  };
+  // Certificate problems: the fix is on the server, or NODE_EXTRA_CA_CERTS for a private CA.
+  if (code && (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code) || code === 'ERR_TLS_CERT_ALTNAME_INVALID')) {
+    return `TLS certificate rejected (${code}; NODE_EXTRA_CA_CERTS adds a private CA)`;
+  }
+  if (code) return `${known[code] ?? 'request failed'} (${code})`;
+  const detail = typeof cause?.message === 'string' ? cause.message : error instanceof Error ? error.message : '';
+  return detail || 'request failed';
+}
+
+async function readLimited(response: Response, url: string, maxBytes: number): Promise<Uint8Array> {
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new NetworkError(`${url}: response larger than ${maxBytes} bytes; refusing to read it`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * One GET with a deadline covering connection, headers and body. Any failure becomes a
+ * NetworkError naming the URL, so the CLI can exit 2 with one clear line.
+ */
+export async function request(url: string, options: RequestOptions): Promise<Fetched> {
+  const { timeoutMs, redirect = 'follow', readBody = false, maxBytes = MAX_BODY_BYTES } = options;
+  try {
+    const response = await fetch(url, {
+      redirect,
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: { 'User-Agent': `${TOOL.name}/${TOOL.version}`, Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    });
+    const body = readBody ? await readLimited(response, url, maxBytes) : undefined;
+    if (!readBody) await response.body?.cancel();
+    const fetched: Fetched = { url, finalUrl: response.url || url, status: response.status, headers: response.headers };
+    if (body) fetched.body = body;
+    return fetched;
+  } catch (error) {
+    if (error instanceof NetworkError) throw error;
+    throw new NetworkError(`${url}: ${describeNetworkError(error, timeoutMs)}`, { cause: error });
+  }
+}

@@ -1,0 +1,168 @@
+import type { HeadersManifest } from '../hardening/manifest.ts';
+import { resolveHeaders } from '../hardening/manifest.ts';
+import { HEADER_RULES, checkHeaders } from './checks/headers.ts';
+import { checkDrift } from './checks/drift.ts';
+import { judgeRedirect, planRedirectCheck } from './checks/redirect.ts';
+import { finding } from './checks/finding.ts';
+import { discoverPages, mapPool, sitemapUrlFor } from './crawl.ts';
+import { NetworkError } from './errors.ts';
+import { request } from './http.ts';
+import type { RuleId } from './rules.ts';
+import { atLeast, SEVERITIES, severityRank, type Severity } from './severity.ts';
+import { gradeOf, scoreFindings, siteScore } from './score.ts';
+import { SRI_RULES, Subresources } from './subresource-cache.ts';
+import { TOOL } from './tool.ts';
+import type { AuditReport, Finding, PageResult } from './types.ts';
+
+export interface AuditOptions {
+  /** The URLs given: one base URL to crawl, or the pages to audit. */
+  targets: URL[];
+  /** Crawl the sitemap of the single target (otherwise audit exactly the targets). */
+  crawl: boolean;
+  /** Sitemap to read instead of `<target>/sitemap.xml`. */
+  sitemap?: URL | undefined;
+  maxPages: number;
+  timeoutMs: number;
+  concurrency: number;
+  failOn: Severity;
+  /** `--expect`: compare every response with this manifest. */
+  expect?: HeadersManifest | undefined;
+}
+
+/** Worst first, then by rule id and message: the same site always gives the same report. */
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      severityRank(a.severity) - severityRank(b.severity) ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      a.message.localeCompare(b.message),
+  );
+}
+
+function urlPath(url: string): string {
+  const { pathname } = new URL(url);
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
+}
+
+const isHtml = (contentType: string) => /^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i.test(contentType);
+
+async function auditPage(url: string, options: AuditOptions, subresources: Subresources): Promise<PageResult> {
+  const started = performance.now();
+  const response = await request(url, { timeoutMs: options.timeoutMs, readBody: true });
+  const contentType = response.headers.get('content-type') ?? '';
+  const ok = response.status >= 200 && response.status <= 299;
+  const rules: RuleId[] = [...HEADER_RULES, 'page-status'];
+  const findings = checkHeaders({ url, headers: response.headers });
+  if (!ok) findings.push(finding('page-status', url, `answered HTTP ${response.status} (${response.finalUrl})`));
+  if (options.expect && (ok || response.status === 404)) {
+    rules.push('manifest-drift');
+    const path = ok ? urlPath(response.finalUrl) : options.expect.notFound;
+    findings.push(...checkDrift(url, response.headers, resolveHeaders(options.expect, path)));
+  }
+  if (ok && isHtml(contentType) && response.body) {
+    rules.push(...SRI_RULES);
+    const html = new TextDecoder().decode(response.body);
+    findings.push(...(await subresources.check(url, response.finalUrl, html)));
+  }
+  const score = scoreFindings(findings);
+  const page: PageResult = {
+    url,
+    status: response.status,
+    contentType,
+    score,
+    grade: gradeOf(score),
+    findings: sortFindings(findings),
+    rulesChecked: rules,
+    durationMs: Math.round(performance.now() - started),
+  };
+  if (response.finalUrl !== url) page.finalUrl = response.finalUrl;
+  return page;
+}
+
+/** HTTP→HTTPS redirect, once per audited origin. */
+async function auditRedirects(targets: readonly URL[], timeoutMs: number, notes: string[]): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const target of targets) {
+    if (seen.has(target.origin)) continue;
+    seen.add(target.origin);
+    const plan = planRedirectCheck(target);
+    if ('note' in plan) {
+      notes.push(plan.note);
+      continue;
+    }
+    try {
+      const response = await request(plan.probe, { timeoutMs, redirect: 'manual' });
+      findings.push(...judgeRedirect(plan.probe, response.status, response.headers.get('location')));
+    } catch (error) {
+      // An http:// URL that was given must answer; plain HTTP next to an https:// site may simply be closed.
+      if (target.protocol === 'http:' || !(error instanceof NetworkError)) throw error;
+      notes.push(`HTTP→HTTPS redirect not checked: ${error.message} (no plain-HTTP service, nothing to redirect)`);
+    }
+  }
+  return findings;
+}
+
+export async function runAudit(options: AuditOptions): Promise<AuditReport> {
+  const started = Date.now();
+  const startedAt = new Date(started).toISOString();
+  const notes: string[] = [];
+  const [first] = options.targets;
+  if (!first) throw new Error('audit: no URL to audit');
+  let pages: string[];
+  let sitemap: string | undefined;
+  if (options.crawl) {
+    const discovered = await discoverPages(options.sitemap ?? sitemapUrlFor(first), first.origin, options);
+    ({ pages, sitemap } = discovered);
+    notes.push(...discovered.notes);
+  } else {
+    pages = [...new Set(options.targets.map((t) => t.href))];
+  }
+  const siteFindings = sortFindings(await auditRedirects(options.targets, options.timeoutMs, notes));
+  const subresources = new Subresources(options);
+  const results = await mapPool(pages, options.concurrency, (url) => auditPage(url, options, subresources));
+  notes.push(...subresources.notes());
+  const all = [...siteFindings, ...results.flatMap((p) => p.findings)];
+  const bySeverity = Object.fromEntries(
+    SEVERITIES.map((s) => [s, all.filter((f) => f.severity === s).length]),
+  ) as Record<Severity, number>;
+  const failing = all.filter((f) => atLeast(f.severity, options.failOn)).length;
+  const score = siteScore(
+    results.map((p) => p.score),
+    siteFindings,
+  );
+  const report: AuditReport = {
+    tool: { name: TOOL.name, version: TOOL.version },
+    targets: options.targets.map((t) => t.href),
+    mode: options.crawl ? 'sitemap' : 'urls',
+    startedAt,
+    durationMs: Date.now() - started,
+    failOn: options.failOn,
+    notes,
+    site: {
+      score,
+      grade: gradeOf(score),
+      findings: siteFindings,
+      rulesChecked: hasProbe(options.targets) ? ['https-redirect-missing'] : [],
+    },
+    pages: results,
+    summary: {
+      pages: results.length,
+      subresources: subresources.size,
+      findings: all.length,
+      bySeverity,
+      failing,
+      passed: failing === 0,
+    },
+  };
+  if (sitemap) report.sitemap = sitemap;
+  return report;
+}
+
+function hasProbe(targets: readonly URL[]): boolean {
+  return targets.some((t) => 'probe' in planRedirectCheck(t));
+}

@@ -1,0 +1,79 @@
+import { resolveHeaders, type HeadersManifest } from '../hardening/manifest.ts';
+import { matchesIntegrity } from '../hardening/sri.ts';
+import { checkDrift } from './checks/drift.ts';
+import { finding } from './checks/finding.ts';
+import { classifySubresources, findSubresources } from './checks/subresources.ts';
+import { request, type Fetched } from './http.ts';
+import type { RuleId } from './rules.ts';
+import type { Finding } from './types.ts';
+
+export const SRI_RULES: readonly RuleId[] = ['sri-missing', 'sri-mismatch', 'sri-unverified', 'sri-insecure-load'];
+
+/** Distinct same-origin files fetched per audit, at most: a bound on requests, noted when reached. */
+export const MAX_SUBRESOURCES = 500;
+
+interface Entry {
+  response: Promise<Fetched>;
+  /** The first page that referenced the file: drift of its headers is reported there, once. */
+  owner: string;
+}
+
+/** Same-origin scripts and stylesheets, each fetched once per audit however many pages use it. */
+export class Subresources {
+  readonly #entries = new Map<string, Entry>();
+  readonly #options: { timeoutMs: number; expect?: HeadersManifest | undefined };
+  #skipped = 0;
+
+  constructor(options: { timeoutMs: number; expect?: HeadersManifest | undefined }) {
+    this.#options = options;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  notes(): string[] {
+    return this.#skipped > 0
+      ? [`${this.#skipped} subresource checks skipped: more than ${MAX_SUBRESOURCES} distinct files`]
+      : [];
+  }
+
+  /** The SRI findings of one HTML page (and drift of its files' headers, with `--expect`). */
+  async check(pageUrl: string, finalUrl: string, html: string): Promise<Finding[]> {
+    const { findings, verify } = classifySubresources(finalUrl, findSubresources(html, finalUrl));
+    for (const f of findings) f.url = pageUrl;
+    for (const item of verify) {
+      const entry = this.#get(item.url, pageUrl);
+      if (!entry) continue;
+      const response = await entry.response;
+      if (response.status < 200 || response.status > 299) {
+        findings.push(finding('sri-mismatch', pageUrl, `${item.subject} answered HTTP ${response.status}`));
+      } else if (!matchesIntegrity(response.body ?? new Uint8Array(), item.integrity)) {
+        findings.push(finding('sri-mismatch', pageUrl, `${item.subject}: the bytes served do not match its integrity`));
+      }
+      const manifest = this.#options.expect;
+      if (manifest && entry.owner === pageUrl && response.status >= 200 && response.status <= 299) {
+        const path = new URL(item.url).pathname;
+        findings.push(...checkDrift(pageUrl, response.headers, resolveHeaders(manifest, path), item.url));
+      }
+    }
+    return findings;
+  }
+
+  #get(url: string, pageUrl: string): Entry | undefined {
+    const known = this.#entries.get(url);
+    if (known) return known;
+    if (this.#entries.size >= MAX_SUBRESOURCES) {
+      this.#skipped++;
+      return undefined;
+    }
+    const entry: Entry = {
+      response: request(url, { timeoutMs: this.#options.timeoutMs, readBody: true }),
+      owner: pageUrl,
+    };
+    // Handled by the awaiting page; this keeps a rejection of a shared entry from being "unhandled".
+    entry.response.catch(() => undefined);
+    this.#entries.set(url, entry);
+    return entry;
+  }
+}

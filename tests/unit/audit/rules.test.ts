@@ -1,0 +1,30 @@
+/* eslint @typescript-eslint/no-floating-promises: ["error", { "allowForKnownSafeCalls": [{ "from": "package", "package": "node:test", "name": ["describe", "test"] }] }] */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { HEADER_RULES } from '../../../src/audit/checks/headers.ts';
+import { renderRulesDoc } from '../../../src/audit/rules-doc.ts';
+import { RULES } from '../../../src/audit/rules.ts';
+import { SEVERITIES } from '../../../src/audit/severity.ts';
+import { SRI_RULES } from '../../../src/audit/subresource-cache.ts';
+
+describe('rule table', () => {
+  test('ids are unique kebab-case; each rule has a severity, a title, help and an https reference', () => {
+    assert.equal(new Set(RULES.map((r) => r.id)).size, RULES.length);
+    for (const rule of RULES) {
+      assert.match(rule.id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+      assert.ok((SEVERITIES as readonly string[]).includes(rule.severity), rule.id);
+      assert.ok(rule.title.length > 10 && rule.help.length > 40, rule.id);
+      assert.match(rule.reference, /^https:\/\/[^\s]+$/, rule.id);
+    }
+  });
+
+  test('every rule is checked somewhere, and no check uses a rule outside the table', () => {
+    const checked = new Set([...HEADER_RULES, ...SRI_RULES, 'page-status', 'manifest-drift', 'https-redirect-missing']);
+    assert.deepEqual([...checked].sort(), RULES.map((r) => r.id).sort());
+  });
+
+  test('docs/audit-rules.md is up to date (regenerate: npm run audit -- --print-rules > docs/audit-rules.md)', () => {
+    assert.equal(readFileSync('docs/audit-rules.md', 'utf8'), renderRulesDoc());
+  });
+});

@@ -1,0 +1,494 @@
+/* eslint @typescript-eslint/no-floating-promises: ["error", { "allowForKnownSafeCalls": [{ "from": "package", "package": "node:test", "name": ["describe", "test", "before", "after"] }] }] */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { emitApache } from '../../src/emitters/apache.ts';
+import { emitCaddyfile, emitCaddyHeaders } from '../../src/emitters/caddy.ts';
+import { emitAll } from '../../src/emitters/index.ts';
+import { emitNginxHeaders, emitNginxHttp, emitNginxServer } from '../../src/emitters/nginx.ts';
+import { emitHeadersFile, emitVercel } from '../../src/emitters/static-hosts.ts';
+import { hardenDist } from '../../src/hardening/harden.ts';
+import { contentTypeOf, resolveHeaders, type HeadersManifest } from '../../src/hardening/manifest.ts';
+import { parseSecurityOptions } from '../../src/security/index.ts';
+import { makeDist, siteFiles, type TempDist } from './helpers/temp-dist.ts';
+
+const OPTIONS = parseSecurityOptions({ origin: 'https://cryptpeer.com' });
+
+/** Every URL form of every route (`/fr/` and `/fr/index.html`), mapped to the route's CSP. */
+function expectedRouteCsps(manifest: HeadersManifest): Map<string, string> {
+  const table = new Map<string, string>();
+  for (const [route, { csp }] of Object.entries(manifest.routes)) {
+    table.set(route, csp);
+    if (route.endsWith('/')) table.set(`${route}index.html`, csp);
+  }
+  return table;
+}
+
+/** resolveHeaders without Content-Type: static hosts and header-only configs leave that to the server's MIME table. */
+function withoutContentType(headers: Record<string, string>): Record<string, string> {
+  const { 'Content-Type': _type, ...rest } = headers;
+  return rest;
+}
+
+const sortedEntries = (record: Record<string, string>) =>
+  Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+/** A sample of paths of every kind: routes in both forms, hashed assets, the worker, plain files. */
+const SAMPLE_PATHS = [
+  '/',
+  '/index.html',
+  '/fr/',
+  '/fr/index.html',
+  '/threat-model/',
+  '/search/',
+  '/404.html',
+  '/_astro/site.abc123.css',
+  '/_astro/app.abc123.js',
+  '/pagefind/pagefind-worker.js',
+  '/pagefind/pagefind-entry.json',
+  '/favicon.svg',
+  '/robots.txt',
+];
+
+let dist: TempDist;
+let manifest: HeadersManifest;
+
+before(() => {
+  dist = makeDist('emitters', siteFiles());
+  manifest = hardenDist(dist.dir, OPTIONS).manifest;
+});
+
+after(() => {
+  dist.remove();
+});
+
+describe('the sample manifest', () => {
+  test('has several routes with different CSPs, a hashed-asset prefix and a wasm worker', () => {
+    assert.ok(Object.keys(manifest.routes).length >= 5);
+    assert.ok(new Set(Object.values(manifest.routes).map((r) => r.csp)).size >= 4);
+    assert.deepEqual(manifest.assets.wasmWorkers, ['/pagefind/pagefind-worker.js']);
+    assert.deepEqual(manifest.cacheControl.immutablePrefixes, ['/_astro/']);
+  });
+});
+
+describe('_headers (Netlify, Cloudflare Pages)', () => {
+  interface Rule {
+    path: string;
+    headers: [string, string][];
+  }
+
+  /** Parses the `path` + indented `Name: value` format. */
+  function parseHeadersFile(text: string): Rule[] {
+    const rules: Rule[] = [];
+    for (const [index, line] of text.split('\n').entries()) {
+      if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+      if (/^\S/.test(line)) {
+        rules.push({ path: line.trim(), headers: [] });
+        continue;
+      }
+      const match = /^\s+([A-Za-z0-9-]+):\s(.*)$/.exec(line);
+      assert.ok(match, `line ${index + 1} is neither a path nor a header: ${JSON.stringify(line)}`);
+      const rule = rules.at(-1);
+      assert.ok(rule, `header before any path on line ${index + 1}`);
+      rule.headers.push([match[1] ?? '', match[2] ?? '']);
+    }
+    return rules;
+  }
+
+  /** Netlify/Cloudflare path matching: `*` is a splat matching anything, the rest is literal. */
+  const matches = (rulePath: string, path: string) =>
+    new RegExp(
+      `^${rulePath
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    ).test(path);
+
+  /** Every matching rule applies; a header set twice is joined with `, ` (as both hosts do). */
+  function headersFor(rules: Rule[], path: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const rule of rules) {
+      if (!matches(rule.path, path)) continue;
+      for (const [name, value] of rule.headers) out[name] = name in out ? `${out[name] ?? ''}, ${value}` : value;
+    }
+    return out;
+  }
+
+  const rules = () => parseHeadersFile(emitHeadersFile(manifest));
+  const cspOf = (rule: Rule) => rule.headers.filter(([name]) => name.toLowerCase() === 'content-security-policy');
+
+  test('every route form has its own rule whose CSP equals the manifest', () => {
+    const parsed = rules();
+    for (const [path, csp] of expectedRouteCsps(manifest)) {
+      const own = parsed.filter((rule) => rule.path === path);
+      assert.equal(own.length, 1, `one rule for ${path}`);
+      assert.deepEqual(cspOf(own[0] ?? { path, headers: [] }), [['Content-Security-Policy', csp]], path);
+    }
+  });
+
+  test('/* carries every common header', () => {
+    const all = rules().find((rule) => rule.path === '/*');
+    assert.ok(all);
+    assert.deepEqual(
+      all.headers.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      sortedEntries(manifest.common),
+    );
+  });
+
+  test('no two rules that can match the same path set Content-Security-Policy', () => {
+    const setters = rules().filter((rule) => cspOf(rule).length > 0);
+    assert.ok(setters.length > Object.keys(manifest.routes).length);
+    for (const rule of setters) assert.equal(cspOf(rule).length, 1, `CSP set twice in ${rule.path}`);
+    // Two patterns overlap when one matches a path the other matches: with literal paths and trailing
+    // splats, it is enough to test each pattern against the other's literal prefix (+ a suffix).
+    const probe = (pattern: string) => [pattern.replace(/\*$/, ''), pattern.replace(/\*$/, 'x/y.css')];
+    for (const [i, a] of setters.entries()) {
+      for (const b of setters.slice(i + 1)) {
+        for (const path of [...probe(a.path), ...probe(b.path), ...SAMPLE_PATHS]) {
+          assert.ok(!(matches(a.path, path) && matches(b.path, path)), `${a.path} and ${b.path} both match ${path}`);
+        }
+      }
+    }
+  });
+
+  for (const path of ['/', '/fr/index.html', '/search/', '/_astro/site.abc123.css', '/pagefind/pagefind-worker.js']) {
+    test(`the merged headers of ${path} equal resolveHeaders (but Content-Type)`, () => {
+      assert.deepEqual(
+        sortedEntries(headersFor(rules(), path)),
+        sortedEntries(withoutContentType(resolveHeaders(manifest, path))),
+      );
+    });
+  }
+
+  test(
+    'a plain asset such as /favicon.svg gets the inert CSP and no-cache too',
+    { todo: 'src/emitters/static-hosts.ts sets CSP and Cache-Control only for routes, hashed assets and workers' },
+    () => {
+      for (const path of ['/favicon.svg', '/robots.txt', '/pagefind/pagefind-entry.json']) {
+        assert.deepEqual(
+          sortedEntries(headersFor(rules(), path)),
+          sortedEntries(withoutContentType(resolveHeaders(manifest, path))),
+          path,
+        );
+      }
+    },
+  );
+});
+
+describe('vercel.json', () => {
+  interface VercelRule {
+    source: string;
+    headers: { key: string; value: string }[];
+  }
+
+  /** path-to-regexp as Vercel uses it (strict, case-sensitive): `\x` literal, `(…)` regex group, `:name` segment. */
+  function sourceToRegex(source: string): RegExp {
+    let out = '';
+    for (let i = 0; i < source.length; i += 1) {
+      const c = source.charAt(i);
+      if (c === '\\') {
+        i += 1;
+        out += source.charAt(i).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      } else if (c === '(') {
+        const end = source.indexOf(')', i);
+        assert.ok(end > i, `unclosed group in ${source}`);
+        out += source.slice(i, end + 1);
+        i = end;
+      } else if (c === ':') {
+        const name = /^:\w+/.exec(source.slice(i))?.[0] ?? ':';
+        out += '([^/]+)';
+        i += name.length - 1;
+      } else {
+        out += c.replace(/[.*+?^${}|[\]\\/]/g, '\\$&');
+      }
+    }
+    return new RegExp(`^${out}$`);
+  }
+
+  /** Every matching rule applies in order; a later rule overrides an earlier value of the same header. */
+  function headersFor(rules: VercelRule[], path: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const rule of rules) {
+      if (!sourceToRegex(rule.source).test(path)) continue;
+      for (const { key, value } of rule.headers) out[key] = value;
+    }
+    return out;
+  }
+
+  const parse = () =>
+    JSON.parse(emitVercel(manifest)) as { cleanUrls: boolean; trailingSlash: boolean; headers: VercelRule[] };
+
+  test('is JSON with trailing slashes on and clean URLs off', () => {
+    const config = parse();
+    assert.equal(config.trailingSlash, true);
+    assert.equal(config.cleanUrls, false);
+    assert.ok(Array.isArray(config.headers));
+  });
+
+  for (const path of SAMPLE_PATHS) {
+    test(`"later rule wins" gives ${path} exactly the resolveHeaders map (but Content-Type)`, () => {
+      assert.deepEqual(
+        sortedEntries(headersFor(parse().headers, path)),
+        sortedEntries(withoutContentType(resolveHeaders(manifest, path))),
+      );
+    });
+  }
+
+  test('a route rule does not leak onto a longer path', () => {
+    const headers = headersFor(parse().headers, '/fr/other/');
+    assert.equal(headers['Content-Security-Policy'], manifest.assets.csp.inert);
+  });
+});
+
+/** `"key" "value";` / `default "value";` entries of an nginx or Caddy `map` block. */
+function parseMapBlock(text: string, header: RegExp): { entries: [string, string][]; fallback: string | undefined } {
+  const lines = text.split('\n');
+  const start = lines.findIndex((line) => header.test(line));
+  assert.ok(start >= 0, `no map block matching ${String(header)}`);
+  const entries: [string, string][] = [];
+  let fallback: string | undefined;
+  for (const line of lines.slice(start + 1)) {
+    if (line.trim() === '}') return { entries, fallback };
+    const match = /^\s+(?:"([^"]*)"|(~\S+|default))\s+"([^"]*)";?$/.exec(line);
+    assert.ok(match, `unexpected map line ${JSON.stringify(line)}`);
+    const key = match[1] ?? match[2] ?? '';
+    if (key === 'default') fallback = match[3];
+    else entries.push([key, match[3] ?? '']);
+  }
+  assert.fail(`map block ${String(header)} is not closed`);
+}
+
+/** Looks a path up in parsed map entries: exact keys first, then `~regex` keys in order, then the default. */
+function lookUp(map: ReturnType<typeof parseMapBlock>, path: string): string | undefined {
+  const exact = map.entries.find(([key]) => !key.startsWith('~') && key === path);
+  if (exact) return exact[1];
+  for (const [key, value] of map.entries) {
+    if (!key.startsWith('~')) continue;
+    const source = key.slice(1);
+    const insensitive = source.startsWith('(?i)');
+    if (new RegExp(insensitive ? source.slice(4) : source, insensitive ? 'i' : '').test(path)) return value;
+  }
+  return map.fallback;
+}
+
+describe('nginx', () => {
+  const http = () => emitNginxHttp(manifest);
+
+  test('map $uri $cryptpeer_csp lists exactly every route form with its CSP, the worker, and the inert default', () => {
+    const map = parseMapBlock(http(), /^map \$uri \$cryptpeer_csp \{$/);
+    const exact = map.entries.filter(([key]) => !key.startsWith('~'));
+    assert.equal(new Set(exact.map(([key]) => key)).size, exact.length, 'no key twice');
+    const expected = new Map([
+      ...expectedRouteCsps(manifest),
+      ['/pagefind/pagefind-worker.js', manifest.assets.csp['wasm-worker']],
+    ]);
+    assert.deepEqual(new Map(exact), expected);
+    assert.equal(map.fallback, manifest.assets.csp.inert);
+  });
+
+  test('map $uri $cryptpeer_cache_control makes the hashed prefix immutable and revalidates the rest', () => {
+    const map = parseMapBlock(http(), /^map \$uri \$cryptpeer_cache_control \{$/);
+    for (const path of SAMPLE_PATHS) {
+      assert.equal(lookUp(map, path), resolveHeaders(manifest, path)['Cache-Control'], path);
+    }
+  });
+
+  test('the headers include sets every common header, always, plus the two mapped ones', () => {
+    const lines = emitNginxHeaders(manifest)
+      .split('\n')
+      .filter((line) => line.startsWith('add_header '));
+    const parsed = lines.map((line) => {
+      const match = /^add_header (\S+) ("([^"]*)"|\$\w+) always;$/.exec(line);
+      assert.ok(match, line);
+      return [match[1] ?? '', match[3] ?? match[2] ?? ''] as const;
+    });
+    assert.deepEqual(
+      parsed.filter(([name]) => name in manifest.common).sort(([a], [b]) => (a < b ? -1 : 1)),
+      sortedEntries(manifest.common),
+    );
+    assert.deepEqual(
+      parsed.filter(([name]) => !(name in manifest.common)),
+      [
+        ['Content-Security-Policy', '$cryptpeer_csp'],
+        ['Cache-Control', '$cryptpeer_cache_control'],
+      ],
+    );
+  });
+
+  test('the headers of each sample path, as nginx would compute them, equal resolveHeaders (but Content-Type)', () => {
+    const csp = parseMapBlock(http(), /^map \$uri \$cryptpeer_csp \{$/);
+    const cache = parseMapBlock(http(), /^map \$uri \$cryptpeer_cache_control \{$/);
+    for (const path of SAMPLE_PATHS) {
+      // $uri after index resolution: nginx serves /fr/ as /fr/index.html.
+      const uri = path.endsWith('/') ? `${path}index.html` : path;
+      const computed = {
+        ...manifest.common,
+        'Content-Security-Policy': lookUp(csp, uri) ?? '',
+        'Cache-Control': lookUp(cache, uri) ?? '',
+      };
+      assert.deepEqual(
+        sortedEntries(computed),
+        sortedEntries(withoutContentType(resolveHeaders(manifest, path))),
+        path,
+      );
+    }
+  });
+
+  test('the types block gives every extension the manifest Content-Type', () => {
+    const server = emitNginxServer(manifest);
+    const block = /\ntypes \{\n([\s\S]*?)\n\}/.exec(server)?.[1];
+    assert.ok(block, 'no types block');
+    const charsetTypes = new Set(/\ncharset_types ([^;]*);/.exec(server)?.[1]?.split(' ') ?? []);
+    assert.match(server, /\ncharset utf-8;/);
+    const byExtension = new Map<string, string>();
+    for (const line of block.split('\n')) {
+      const [mime = '', ...extensions] = line.trim().replace(/;$/, '').split(/\s+/);
+      for (const ext of extensions) {
+        assert.equal(byExtension.has(ext), false, `.${ext} listed twice`);
+        byExtension.set(ext, charsetTypes.has(mime) ? `${mime}; charset=utf-8` : mime);
+      }
+    }
+    for (const ext of Object.keys(manifest.assets.contentTypes)) {
+      assert.equal(byExtension.get(ext.slice(1)), contentTypeOf(manifest, `/file${ext}`), ext);
+    }
+    assert.match(server, new RegExp(`\\ndefault_type ${manifest.assets.defaultContentType.replace('/', '\\/')};`));
+  });
+
+  test('refuses the host-only files and hides the version', () => {
+    const server = emitNginxServer(manifest);
+    assert.match(server, /^location = \/_headers \{ return 404; \}$/m);
+    assert.match(server, /^server_tokens off;$/m);
+    assert.match(server, /^error_page 404 \/404\.html;$/m);
+  });
+});
+
+describe('Caddy', () => {
+  const headersFile = () => emitCaddyHeaders(manifest);
+
+  test('map {path} {cryptpeer_csp} lists exactly every route form with its CSP, the worker, and the inert default', () => {
+    const map = parseMapBlock(headersFile(), /^map \{path\} \{cryptpeer_csp\} \{$/);
+    assert.equal(new Set(map.entries.map(([key]) => key)).size, map.entries.length, 'no key twice');
+    const expected = new Map([
+      ...expectedRouteCsps(manifest),
+      ['/pagefind/pagefind-worker.js', manifest.assets.csp['wasm-worker']],
+    ]);
+    assert.deepEqual(new Map(map.entries), expected);
+    assert.equal(map.fallback, manifest.assets.csp.inert);
+  });
+
+  test('the header block sets every common header, removes Server, and uses the three maps', () => {
+    const block = /\nheader \{\n([\s\S]*?)\n\}/.exec(headersFile())?.[1];
+    assert.ok(block);
+    const lines = block.split('\n').map((line) => line.trim());
+    assert.ok(lines.includes('-Server'));
+    const set = new Map(
+      lines
+        .map((line) => /^([A-Za-z-]+) (?:"([^"]*)"|(\{\w+\}))$/.exec(line))
+        .filter((m) => m !== null)
+        .map((m) => [m[1] ?? '', m[2] ?? m[3] ?? '']),
+    );
+    for (const [name, value] of Object.entries(manifest.common)) assert.equal(set.get(name), value, name);
+    assert.equal(set.get('Content-Security-Policy'), '{cryptpeer_csp}');
+    assert.equal(set.get('Content-Type'), '{cryptpeer_type}');
+    assert.equal(set.get('Cache-Control'), '{cryptpeer_cache}');
+  });
+
+  test('the type and cache maps give each sample path its resolveHeaders value', () => {
+    const types = parseMapBlock(headersFile(), /^map \{path\} \{cryptpeer_type\} \{$/);
+    const cache = parseMapBlock(headersFile(), /^map \{path\} \{cryptpeer_cache\} \{$/);
+    for (const path of SAMPLE_PATHS) {
+      const expected = resolveHeaders(manifest, path);
+      assert.equal(lookUp(types, path), expected['Content-Type'], path);
+      assert.equal(lookUp(cache, path), expected['Cache-Control'], path);
+    }
+  });
+
+  test('the Caddyfile imports the headers in the site and in handle_errors, and refuses host-only files', () => {
+    const caddyfile = emitCaddyfile(manifest);
+    assert.equal([...caddyfile.matchAll(/import cryptpeer-headers\.caddy/g)].length, 2);
+    assert.match(caddyfile, /@hostonly path \/_headers\n\terror @hostonly 404/);
+    assert.match(caddyfile, /^cryptpeer\.com \{$/m);
+  });
+});
+
+describe('Apache', () => {
+  interface IfBlock {
+    paths: string[];
+    csp: string | undefined;
+  }
+
+  function parseIfBlocks(text: string): IfBlock[] {
+    return [...text.matchAll(/<If "%\{REQUEST_URI\} in \{ ([^}]*) \}">\n([\s\S]*?)\n<\/If>/g)].map((m) => ({
+      paths: (m[1] ?? '').split(', ').map((p) => p.replace(/^'(.*)'$/, '$1')),
+      csp: /^\s*Header always set Content-Security-Policy "([^"]*)"$/m.exec(m[2] ?? '')?.[1],
+    }));
+  }
+
+  test("each route's CSP is set in an <If REQUEST_URI in {…}> block listing both forms of that route", () => {
+    const blocks = parseIfBlocks(emitApache(manifest));
+    for (const [path, csp] of expectedRouteCsps(manifest)) {
+      const listing = blocks.filter((block) => block.paths.includes(path));
+      assert.equal(listing.length, 1, `${path} listed once`);
+      assert.equal(listing[0]?.csp, csp, path);
+    }
+    const listed = blocks.flatMap((block) => block.paths).sort();
+    assert.deepEqual(listed, [...expectedRouteCsps(manifest).keys()].sort(), 'no path outside the routes');
+  });
+
+  test('sets every common header, the inert default CSP, and unsets X-Powered-By', () => {
+    const conf = emitApache(manifest);
+    const outside = conf.replace(/<If [\s\S]*?<\/If>/g, '');
+    for (const [name, value] of Object.entries(manifest.common)) {
+      assert.ok(outside.includes(`\nHeader always set ${name} "${value}"\n`), name);
+    }
+    assert.ok(outside.includes(`\nHeader always set Content-Security-Policy "${manifest.assets.csp.inert}"\n`));
+    assert.match(outside, /^Header always unset X-Powered-By$/m);
+    assert.match(
+      conf,
+      /<If "%\{REQUEST_URI\} == '\/pagefind\/pagefind-worker\.js'">\n\s+Header always set Content-Security-Policy "([^"]*)"/,
+    );
+  });
+});
+
+describe('emitters refuse values they cannot write safely', () => {
+  const withCommon = (value: string): HeadersManifest => ({
+    ...manifest,
+    common: { ...manifest.common, 'X-Test': value },
+  });
+  const withRouteCsp = (csp: string): HeadersManifest => ({
+    ...manifest,
+    routes: { ...manifest.routes, '/bad/': { file: 'bad/index.html', csp } },
+  });
+
+  for (const [label, value] of [
+    ['a double quote', 'a"b'],
+    ['a newline', 'a\nb'],
+    ['a carriage return', 'a\rb'],
+    ['a backslash', 'a\\b'],
+  ] as const) {
+    test(`nginx, Caddy and Apache refuse a header value containing ${label}`, () => {
+      for (const emit of [emitNginxHeaders, emitCaddyHeaders, emitApache]) {
+        assert.throws(() => emit(withCommon(value)), { message: /cannot be quoted safely/ }, emit.name);
+      }
+      for (const emit of [emitNginxHttp, emitCaddyHeaders, emitApache]) {
+        assert.throws(
+          () => emit(withRouteCsp(`default-src 'none'; ${value}`)),
+          { message: /cannot be quoted safely/ },
+          emit.name,
+        );
+      }
+      assert.throws(() => emitAll(withCommon(value)), { message: /cannot be quoted safely/ });
+    });
+  }
+
+  test('_headers refuses a header value containing a newline (it would start a new rule)', () => {
+    assert.throws(() => emitHeadersFile(withCommon('x\n/*\n  Content-Security-Policy: default-src *')));
+  });
+
+  test('vercel.json keeps such values intact through JSON escaping', () => {
+    const value = 'a"b';
+    const parsed = JSON.parse(emitVercel(withCommon(value))) as {
+      headers: { headers: { key: string; value: string }[] }[];
+    };
+    assert.ok(parsed.headers[0]?.headers.some((h) => h.key === 'X-Test' && h.value === value));
+  });
+});

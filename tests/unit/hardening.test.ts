@@ -1,0 +1,463 @@
+/* eslint @typescript-eslint/no-floating-promises: ["error", { "allowForKnownSafeCalls": [{ "from": "package", "package": "node:test", "name": ["describe", "test", "before", "after"] }] }] */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DistFiles } from '../../src/hardening/dist-files.ts';
+import { hardenDist } from '../../src/hardening/harden.ts';
+import { hardenPage } from '../../src/hardening/harden-page.ts';
+import {
+  contentTypeOf,
+  createManifest,
+  findRoute,
+  resolveHeaders,
+  routeOfFile,
+  type HeadersManifest,
+} from '../../src/hardening/manifest.ts';
+import { integrityOf, matchesIntegrity } from '../../src/hardening/sri.ts';
+import { parseSecurityOptions, getCommonHeaders, type SecurityOptionsInput } from '../../src/security/index.ts';
+import { expectHeaders } from './helpers/expect-headers.ts';
+import {
+  CSS,
+  FONT_CSS,
+  INLINE_SCRIPT,
+  INLINE_STYLE,
+  JS,
+  makeDist,
+  page,
+  siteFiles,
+  sri,
+  type TempDist,
+} from './helpers/temp-dist.ts';
+
+const ORIGIN = 'https://cryptpeer.com';
+const PINNED_URL = 'https://cdn.example/lib@1.0.0/lib.min.js';
+const PINNED = `sha384-${'A'.repeat(64)}`;
+const OPTIONS = parseSecurityOptions({ origin: ORIGIN, allowedExternal: [{ url: PINNED_URL, integrity: PINNED }] });
+const options = (extra: Omit<SecurityOptionsInput, 'origin'>) => parseSecurityOptions({ origin: ORIGIN, ...extra });
+
+/** Directive → sources of a CSP value (independent of src/hardening/csp-parse.ts). */
+function directivesOf(policy: string): Map<string, string[]> {
+  return new Map(
+    policy
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter((tokens) => tokens[0])
+      .map(([name = '', ...sources]) => [name, sources]),
+  );
+}
+
+/** The content of the `<meta http-equiv="content-security-policy">` tags of a page. */
+function metaCsps(html: string): string[] {
+  return [...html.matchAll(/<meta http-equiv="content-security-policy" content="([^"]*)">/g)].map((m) =>
+    (m[1] ?? '').replaceAll('&quot;', '"').replaceAll('&amp;', '&'),
+  );
+}
+
+/** The attributes of the first start tag matching `selector` (a regex over the raw tag). */
+function tagWith(html: string, pattern: RegExp): string {
+  const tag = [...html.matchAll(/<[a-z]+\b[^>]*>/g)].map((m) => m[0]).find((t) => pattern.test(t));
+  assert.ok(tag, `no tag matching ${String(pattern)} in ${html}`);
+  return tag;
+}
+
+const integrityAttr = (tag: string) => /\sintegrity="([^"]*)"/.exec(tag)?.[1];
+
+describe('hardenPage', () => {
+  let dist: TempDist;
+  let files: DistFiles;
+
+  before(() => {
+    dist = makeDist('harden-page', {
+      '_astro/site.abc123.css': CSS,
+      '_astro/fonts.abc123.css': FONT_CSS,
+      '_astro/bg.abc123.css': '.hero { background: url("/_astro/hero.abc123.webp") }\n',
+      '_astro/app.abc123.js': JS,
+      '_astro/chunk.abc123.js': 'export const x = 1;\n',
+    });
+    files = new DistFiles(dist.dir);
+  });
+
+  after(() => {
+    dist.remove();
+  });
+
+  const harden = (html: string, opts = OPTIONS, pagePath = '/', file = 'index.html') =>
+    hardenPage(html, pagePath, file, files, opts);
+
+  test('adds sha384 integrity to stylesheets and module scripts, equal to the hash of the bytes in dist', () => {
+    const { html } = harden(
+      page(
+        '<link rel="stylesheet" href="/_astro/site.abc123.css"><script type="module" src="/_astro/app.abc123.js"></script><link rel="modulepreload" href="/_astro/chunk.abc123.js">',
+      ),
+    );
+    assert.equal(integrityAttr(tagWith(html, /site\.abc123\.css/)), sri('sha384', CSS));
+    assert.equal(integrityAttr(tagWith(html, /app\.abc123\.js/)), sri('sha384', JS));
+    assert.equal(integrityAttr(tagWith(html, /chunk\.abc123\.js/)), sri('sha384', 'export const x = 1;\n'));
+  });
+
+  test('resolves relative references against the page path', () => {
+    const { html } = harden(
+      page('<link rel="stylesheet" href="../_astro/site.abc123.css">'),
+      OPTIONS,
+      '/fr/',
+      'fr/index.html',
+    );
+    assert.equal(integrityAttr(tagWith(html, /site\.abc123\.css/)), sri('sha384', CSS));
+  });
+
+  test('the script file hash goes into script-src together with strict-dynamic; stylesheets open style-src self', () => {
+    const { csp, needs } = harden(
+      page(
+        '<link rel="stylesheet" href="/_astro/site.abc123.css"><script type="module" src="/_astro/app.abc123.js"></script>',
+      ),
+    );
+    const directives = directivesOf(csp);
+    assert.deepEqual(directives.get('script-src'), [`'${sri('sha384', JS)}'`, "'strict-dynamic'"]);
+    assert.deepEqual(directives.get('style-src'), ["'self'"]);
+    assert.equal(needs.scriptFiles, true);
+    assert.equal(needs.styleFiles, true);
+  });
+
+  test('hashes inline <script> and <style> exactly as served, whitespace included', () => {
+    const result = harden(page('', `<script>${INLINE_SCRIPT}</script><style>${INLINE_STYLE}</style>`));
+    const directives = directivesOf(result.csp);
+    assert.deepEqual(directives.get('script-src'), [`'${sri('sha256', INLINE_SCRIPT)}'`]);
+    assert.deepEqual(directives.get('style-src'), [`'${sri('sha256', INLINE_STYLE)}'`]);
+    // The trimmed text would hash differently: make sure the expectation is not trivially equal.
+    assert.notEqual(sri('sha256', INLINE_SCRIPT), sri('sha256', INLINE_SCRIPT.trim()));
+    assert.equal(result.inlineHashes, 2);
+    assert.equal(result.html.includes(`<script>${INLINE_SCRIPT}</script>`), true, 'inline script left untouched');
+  });
+
+  test('hashes non-ASCII inline text as UTF-8', () => {
+    const text = 'console.log("é — ✓")';
+    const { csp } = harden(page('', `<script>${text}</script>`));
+    assert.deepEqual(directivesOf(csp).get('script-src'), [`'${sri('sha256', Buffer.from(text, 'utf8'))}'`]);
+  });
+
+  test('hashes an inline script with CRLF line endings as the browser sees it (newlines normalised to LF)', () => {
+    const { csp } = harden(page('', '<script>\r\nwindow.a = 1;\r\n</script>'));
+    assert.deepEqual(directivesOf(csp).get('script-src'), [`'${sri('sha256', '\nwindow.a = 1;\n')}'`]);
+  });
+
+  test('inserts the meta CSP right after <meta charset>', () => {
+    const { html } = harden(page('<link rel="stylesheet" href="/_astro/site.abc123.css">'));
+    const charset = '<meta charset="utf-8">';
+    const at = html.indexOf(charset) + charset.length;
+    assert.ok(html.startsWith('<meta http-equiv="content-security-policy" content="', at), html.slice(at, at + 80));
+    assert.equal(metaCsps(html).length, 1);
+  });
+
+  test('inserts the meta CSP right after <head> when the page has no <meta charset>', () => {
+    const { html } = harden('<!DOCTYPE html><html><head><title>x</title></head><body></body></html>');
+    assert.ok(html.startsWith('<!DOCTYPE html><html><head><meta http-equiv="content-security-policy" content="'));
+  });
+
+  test('inserts the meta CSP before any script, even when <meta charset> comes after one', () => {
+    const { html } = harden(
+      '<!DOCTYPE html><html><head><script>window.a = 1;</script><meta charset="utf-8"></head><body></body></html>',
+    );
+    assert.ok(html.indexOf('http-equiv="content-security-policy"') < html.indexOf('<script>'), html);
+  });
+
+  test('the meta CSP is the header CSP without frame-ancestors and the reporting directives', () => {
+    const reporting = options({
+      csp: { reportUri: 'https://report.example/csp', reportTo: 'csp' },
+      reportingEndpoints: { csp: 'https://report.example/r' },
+    });
+    const { html, csp } = harden(page('<script type="module" src="/_astro/app.abc123.js"></script>'), reporting);
+    const header = directivesOf(csp);
+    assert.deepEqual(header.get('frame-ancestors'), ["'none'"]);
+    assert.deepEqual(header.get('report-uri'), ['https://report.example/csp']);
+    assert.deepEqual(header.get('report-to'), ['csp']);
+    header.delete('frame-ancestors');
+    header.delete('report-uri');
+    header.delete('report-to');
+    const [meta] = metaCsps(html);
+    assert.ok(meta);
+    assert.deepEqual([...directivesOf(meta)], [...header]);
+  });
+
+  test('a reference to a file this build did not emit gets no integrity and grants nothing', () => {
+    const { html, csp, needs } = harden(
+      page(
+        '<link rel="stylesheet" href="/_astro/missing.css"><script type="module" src="/_astro/missing.js"></script>',
+      ),
+    );
+    assert.equal(integrityAttr(tagWith(html, /missing\.css/)), undefined);
+    assert.equal(integrityAttr(tagWith(html, /missing\.js/)), undefined);
+    assert.deepEqual(directivesOf(csp).get('script-src'), ["'none'"]);
+    assert.deepEqual(directivesOf(csp).get('style-src'), ["'none'"]);
+    assert.equal(needs.scriptFiles, false);
+  });
+
+  test('a reference that escapes dist gets no integrity', () => {
+    const { html } = harden(page('<script type="module" src="/%2e%2e/%2e%2e/etc/passwd"></script>'));
+    assert.equal(integrityAttr(tagWith(html, /passwd/)), undefined);
+  });
+
+  test('a cross-origin script that is not allow-listed is left untouched and its origin is not granted', () => {
+    const tag = '<script src="https://evil.example/x.js"></script>';
+    const { html, csp } = harden(page(tag));
+    assert.ok(html.includes(tag));
+    assert.equal(csp.includes('evil.example'), false);
+    assert.deepEqual(directivesOf(csp).get('script-src'), ["'none'"]);
+  });
+
+  test('an allow-listed cross-origin script gets its pinned integrity, crossorigin, and its origin + hash in script-src', () => {
+    const { html, csp } = harden(page(`<script src="${PINNED_URL}"></script>`));
+    const tag = tagWith(html, /^<script[^>]*cdn\.example/);
+    assert.equal(integrityAttr(tag), PINNED);
+    assert.match(tag, /\scrossorigin="anonymous"/);
+    const scriptSrc = directivesOf(csp).get('script-src') ?? [];
+    assert.ok(scriptSrc.includes(`'${PINNED}'`), csp);
+    assert.ok(scriptSrc.includes('https://cdn.example'), csp);
+    assert.equal(scriptSrc.includes("'strict-dynamic'"), false, 'no same-origin script file on this page');
+  });
+
+  test('a URL that only shares the allow-listed prefix is not allow-listed', () => {
+    const { html } = harden(page(`<script src="${PINNED_URL}?v=2"></script>`));
+    assert.equal(integrityAttr(tagWith(html, /^<script[^>]*cdn\.example/)), undefined);
+  });
+
+  test('an existing integrity attribute is kept, not duplicated', () => {
+    const { html } = harden(page('<link rel="stylesheet" href="/_astro/site.abc123.css" integrity="sha384-old">'));
+    const tag = tagWith(html, /site\.abc123\.css/);
+    assert.equal([...tag.matchAll(/integrity=/g)].length, 1);
+    assert.equal(integrityAttr(tag), 'sha384-old');
+  });
+
+  test('a stylesheet with @font-face grants font-src, one with an image url() grants img-src', () => {
+    const fonts = directivesOf(harden(page('<link rel="stylesheet" href="/_astro/fonts.abc123.css">')).csp);
+    assert.deepEqual(fonts.get('font-src'), ["'self'"]);
+    assert.equal(fonts.has('img-src'), false);
+    const images = directivesOf(harden(page('<link rel="stylesheet" href="/_astro/bg.abc123.css">')).csp);
+    assert.deepEqual(images.get('img-src'), ["'self'"]);
+    assert.equal(images.has('font-src'), false);
+  });
+
+  test('an icon link grants img-src, a web manifest grants manifest-src', () => {
+    const directives = directivesOf(
+      harden(page('<link rel="icon" href="/favicon.svg"><link rel="manifest" href="/site.webmanifest">')).csp,
+    );
+    assert.deepEqual(directives.get('img-src'), ["'self'"]);
+    assert.deepEqual(directives.get('manifest-src'), ["'self'"]);
+  });
+
+  test('csp-capabilities: the page gets what it asks for and the options allow', () => {
+    const directives = directivesOf(harden(page('<meta name="csp-capabilities" content="wasm worker">')).csp);
+    assert.ok(directives.get('script-src')?.includes("'wasm-unsafe-eval'"));
+    assert.deepEqual(directives.get('worker-src'), ["'self'"]);
+    assert.equal(directives.has('connect-src'), false);
+  });
+
+  test('csp-capabilities: an unknown capability stops the build, naming the file and the token', () => {
+    assert.throws(
+      () => harden(page('<meta name="csp-capabilities" content="eval">'), OPTIONS, '/search/', 'search/index.html'),
+      { message: /^search\/index\.html: csp-capabilities: "eval" is not allowed/ },
+    );
+  });
+
+  test('csp-capabilities: a capability the options do not allow stops the build', () => {
+    assert.throws(
+      () =>
+        harden(page('<meta name="csp-capabilities" content="wasm">'), options({ csp: { capabilities: ['worker'] } })),
+      {
+        message: /"wasm" is not allowed by the security policy \(allowed: worker\)/,
+      },
+    );
+  });
+
+  test('a page with neither a <head> start tag nor <meta charset> stops the build, naming the file', () => {
+    assert.throws(() => harden('plain text, no markup'), { message: /index\.html: no <head> start tag/ });
+  });
+});
+
+describe('hardenDist', () => {
+  let dist: TempDist;
+  let manifest: HeadersManifest;
+
+  before(() => {
+    dist = makeDist('harden-dist', siteFiles());
+    manifest = hardenDist(dist.dir, OPTIONS).manifest;
+  });
+
+  after(() => {
+    dist.remove();
+  });
+
+  test('rewrites every HTML file in place with SRI and its meta CSP', () => {
+    const home = dist.read('index.html');
+    assert.equal(integrityAttr(tagWith(home, /site\.abc123\.css/)), sri('sha384', CSS));
+    assert.equal(integrityAttr(tagWith(home, /app\.abc123\.js/)), sri('sha384', JS));
+    for (const file of ['index.html', 'fr/index.html', 'threat-model/index.html', 'search/index.html', '404.html']) {
+      assert.equal(metaCsps(dist.read(file)).length, 1, file);
+    }
+  });
+
+  test('leaves non-HTML files byte for byte', () => {
+    assert.equal(dist.read('_astro/site.abc123.css'), CSS);
+    assert.equal(dist.read('_astro/app.abc123.js'), JS);
+  });
+
+  test('lists one manifest route per HTML file, with its own CSP', () => {
+    assert.deepEqual(
+      Object.entries(manifest.routes).map(([route, { file }]) => [route, file]),
+      [
+        ['/', 'index.html'],
+        ['/404.html', '404.html'],
+        ['/fr/', 'fr/index.html'],
+        ['/search/', 'search/index.html'],
+        ['/threat-model/', 'threat-model/index.html'],
+      ],
+    );
+    const home = directivesOf(manifest.routes['/']?.csp ?? '');
+    assert.ok(home.get('script-src')?.includes(`'${sri('sha256', INLINE_SCRIPT)}'`));
+    assert.ok(home.get('style-src')?.includes(`'${sri('sha256', INLINE_STYLE)}'`));
+    const fr = directivesOf(manifest.routes['/fr/']?.csp ?? '');
+    assert.deepEqual(fr.get('script-src'), ["'none'"]);
+    const search = directivesOf(manifest.routes['/search/']?.csp ?? '');
+    assert.ok(search.get('script-src')?.includes("'wasm-unsafe-eval'"));
+    assert.equal(directivesOf(manifest.routes['/threat-model/']?.csp ?? '').get('font-src')?.[0], "'self'");
+  });
+
+  test('the meta CSP of each page equals its manifest CSP minus the header-only directives', () => {
+    for (const [route, { file, csp }] of Object.entries(manifest.routes)) {
+      const header = directivesOf(csp);
+      header.delete('frame-ancestors');
+      const [meta = ''] = metaCsps(dist.read(file));
+      assert.deepEqual([...directivesOf(meta)], [...header], route);
+    }
+  });
+
+  test('records the pagefind worker and the host-only files', () => {
+    assert.deepEqual(manifest.assets.wasmWorkers, ['/pagefind/pagefind-worker.js']);
+    assert.deepEqual(manifest.forbidden, ['/_headers']);
+    assert.equal(manifest.notFound, '/404.html');
+    assert.equal(manifest.origin, ORIGIN);
+    assert.deepEqual(manifest.common, getCommonHeaders(OPTIONS));
+  });
+});
+
+describe('resolveHeaders', () => {
+  const routes = {
+    '/': { file: 'index.html', csp: "default-src 'none'; script-src 'sha256-home='" },
+    '/fr/': { file: 'fr/index.html', csp: "default-src 'none'; script-src 'sha256-fr='" },
+    '/404.html': { file: '404.html', csp: "default-src 'none'; script-src 'none'" },
+  };
+  const manifest = createManifest(OPTIONS, routes, {
+    wasmWorkers: ['/pagefind/pagefind-worker.js'],
+    forbidden: ['/_headers'],
+  });
+  const common = getCommonHeaders(OPTIONS);
+  const INERT = "default-src 'none'; frame-ancestors 'none'; sandbox";
+  const html = (csp: string) => ({
+    ...common,
+    'Content-Security-Policy': csp,
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-cache',
+  });
+
+  for (const [path, route] of [
+    ['/', '/'],
+    ['/index.html', '/'],
+    ['/fr/', '/fr/'],
+    ['/fr', '/fr/'],
+    ['/fr/index.html', '/fr/'],
+    ['/404.html', '/404.html'],
+  ] as const) {
+    test(`${path} gets the HTML headers of route ${route}`, () => {
+      expectHeaders(resolveHeaders(manifest, path), html(routes[route].csp), { exact: true });
+      assert.equal(findRoute(manifest, path), route);
+    });
+  }
+
+  test('/_astro/x.css is immutable, inert and text/css', () => {
+    expectHeaders(
+      resolveHeaders(manifest, '/_astro/x.css'),
+      {
+        ...common,
+        'Content-Security-Policy': INERT,
+        'Content-Type': 'text/css; charset=utf-8',
+        'Cache-Control': 'public, max-age=31536000, immutable',
+      },
+      { exact: true },
+    );
+  });
+
+  test('/favicon.svg gets the inert CSP and no-cache', () => {
+    expectHeaders(
+      resolveHeaders(manifest, '/favicon.svg'),
+      {
+        ...common,
+        'Content-Security-Policy': INERT,
+        'Content-Type': 'image/svg+xml; charset=utf-8',
+        'Cache-Control': 'no-cache',
+      },
+      { exact: true },
+    );
+  });
+
+  test('the pagefind worker gets the wasm-worker CSP', () => {
+    const headers = resolveHeaders(manifest, '/pagefind/pagefind-worker.js');
+    assert.equal(
+      headers['Content-Security-Policy'],
+      "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types 'none'",
+    );
+    assert.equal(headers['Content-Type'], 'text/javascript; charset=utf-8');
+    assert.equal(headers['Cache-Control'], 'no-cache');
+  });
+
+  test('an unknown extension is served as application/octet-stream', () => {
+    assert.equal(resolveHeaders(manifest, '/data.xyz')['Content-Type'], 'application/octet-stream');
+    assert.equal(contentTypeOf(manifest, '/README'), 'application/octet-stream');
+    assert.equal(contentTypeOf(manifest, '/downloads/SHA512SUMS'), 'text/plain; charset=utf-8');
+  });
+
+  test('an unknown path is not a route', () => {
+    assert.equal(findRoute(manifest, '/de/'), undefined);
+    assert.equal(findRoute(manifest, '/fr/x/index.html'), undefined);
+  });
+
+  test('the manifest sorts routes, so the JSON never depends on disk order', () => {
+    const shuffled = createManifest(OPTIONS, {
+      '/fr/': routes['/fr/'],
+      '/404.html': routes['/404.html'],
+      '/': routes['/'],
+    });
+    assert.deepEqual(Object.keys(shuffled.routes), ['/', '/404.html', '/fr/']);
+    assert.equal(JSON.stringify(shuffled.routes), JSON.stringify(manifest.routes));
+  });
+});
+
+describe('routeOfFile', () => {
+  for (const [file, route] of [
+    ['index.html', '/'],
+    ['fr/index.html', '/fr/'],
+    ['fr/conformite/cra/index.html', '/fr/conformite/cra/'],
+    ['404.html', '/404.html'],
+    ['fr\\index.html', '/fr/'],
+  ] as const) {
+    test(`${file} → ${route}`, () => {
+      assert.equal(routeOfFile(file), route);
+    });
+  }
+});
+
+describe('SRI helpers', () => {
+  test('integrityOf matches node:crypto for each algorithm', () => {
+    for (const algorithm of ['sha256', 'sha384', 'sha512'] as const) {
+      assert.equal(integrityOf(CSS, algorithm), sri(algorithm, CSS));
+    }
+    assert.equal(integrityOf(CSS), sri('sha384', CSS));
+  });
+
+  test('matchesIntegrity accepts any listed hash and refuses changed bytes or unknown algorithms', () => {
+    const bytes = Buffer.from(CSS);
+    assert.equal(matchesIntegrity(bytes, sri('sha384', CSS)), true);
+    assert.equal(matchesIntegrity(bytes, `sha512-nope ${sri('sha256', CSS)}`), true);
+    assert.equal(matchesIntegrity(bytes, `${sri('sha384', CSS)}?ct=text/css`), true);
+    assert.equal(matchesIntegrity(Buffer.from(`${CSS} `), sri('sha384', CSS)), false);
+    assert.equal(matchesIntegrity(bytes, sri('sha384', CSS).replace('sha384', 'md5')), false);
+    assert.equal(matchesIntegrity(bytes, ''), false);
+  });
+});

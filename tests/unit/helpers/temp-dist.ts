@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** Relative path (POSIX) → contents. */
+export type Files = Readonly<Record<string, string | Uint8Array>>;
+
+export interface TempDist {
+  /** The folder that plays dist/ (absolute, no trailing slash). */
+  dir: string;
+  /** The temp folder holding `dir`, for files that must sit outside dist/. */
+  parent: string;
+  read(path: string): string;
+  write(path: string, contents: string | Uint8Array): void;
+  remove(): void;
+}
+
+/** Writes `files` into a fresh `<tmp>/cryptpeer-<label>-XXXX/dist`. */
+export function makeDist(label: string, files: Files): TempDist {
+  const parent = mkdtempSync(join(tmpdir(), `cryptpeer-${label}-`));
+  const dir = join(parent, 'dist');
+  const write = (path: string, contents: string | Uint8Array) => {
+    const file = join(dir, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, contents);
+  };
+  mkdirSync(dir);
+  for (const [path, contents] of Object.entries(files)) write(path, contents);
+  return {
+    dir,
+    parent,
+    read: (path) => readFileSync(join(dir, path), 'utf8'),
+    write,
+    remove: () => {
+      rmSync(parent, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `sha384-…` / `sha256-…` computed here with node:crypto, independently of src/hardening/sri.ts. */
+export function sri(algorithm: 'sha256' | 'sha384' | 'sha512', bytes: string | Uint8Array): string {
+  return `${algorithm}-${createHash(algorithm).update(bytes).digest('base64')}`;
+}
+
+/** A minimal HTML page: `head` goes after `<meta charset>`, `body` inside `<body>`. */
+export function page(head: string, body = '<h1>Page</h1>', lang = 'en'): string {
+  return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>Page</title>${head}</head><body>${body}</body></html>\n`;
+}
+
+export const CSS = 'body { color: #123; }\n';
+export const FONT_CSS = "@font-face { font-family: Inter; src: url('/_astro/inter.abc123.woff2') format('woff2'); }\n";
+export const JS = 'document.documentElement.dataset.ready = "1";\n';
+export const INLINE_SCRIPT = '\n  window.answer = 42;\n  ';
+export const INLINE_STYLE = '\n    .hero { margin: 0 }\n  ';
+
+/**
+ * A small but complete built site: two locales, a 404 page, hashed assets under /_astro/, a
+ * pagefind worker, a favicon and an inline script and style on the home page.
+ */
+export function siteFiles(): Record<string, string | Uint8Array> {
+  return {
+    'index.html': page(
+      '<link rel="stylesheet" href="/_astro/site.abc123.css"><script type="module" src="/_astro/app.abc123.js"></script>',
+      `<h1>Home</h1><script>${INLINE_SCRIPT}</script><style>${INLINE_STYLE}</style>`,
+    ),
+    'fr/index.html': page('<link rel="stylesheet" href="/_astro/site.abc123.css">', '<h1>Accueil</h1>', 'fr'),
+    'threat-model/index.html': page('<link rel="stylesheet" href="/_astro/fonts.abc123.css">', '<h1>Threat model</h1>'),
+    'search/index.html': page(
+      '<meta name="csp-capabilities" content="wasm worker connect"><script type="module" src="/_astro/app.abc123.js"></script>',
+      '<h1>Search</h1>',
+    ),
+    '404.html': page('<link rel="stylesheet" href="/_astro/site.abc123.css">', '<h1>Not found</h1>'),
+    '_astro/site.abc123.css': CSS,
+    '_astro/fonts.abc123.css': FONT_CSS,
+    '_astro/app.abc123.js': JS,
+    '_astro/inter.abc123.woff2': new Uint8Array([0x77, 0x4f, 0x46, 0x32, 0, 1, 2, 3]),
+    'pagefind/pagefind-worker.js': 'self.onmessage = () => {};\n',
+    'pagefind/pagefind-entry.json': '{"version":"1.0.0"}\n',
+    'favicon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>\n',
+    'robots.txt': 'User-agent: *\nAllow: /\n',
+    'data.xyz': 'opaque',
+  };
+}

@@ -1,0 +1,210 @@
+/* eslint @typescript-eslint/no-floating-promises: ["error", { "allowForKnownSafeCalls": [{ "from": "package", "package": "node:test", "name": ["describe", "test", "before", "after"] }] }] */
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { request, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { hardenDist } from '../../src/hardening/harden.ts';
+import { resolveHeaders, type HeadersManifest } from '../../src/hardening/manifest.ts';
+import { parseSecurityOptions } from '../../src/security/index.ts';
+import { createStaticServer } from '../../src/server/static-server.ts';
+import { TRANSPORT_HEADERS, expectHeaders } from './helpers/expect-headers.ts';
+import { makeDist, siteFiles, type TempDist } from './helpers/temp-dist.ts';
+
+const SECRET = 'SECRET-OUTSIDE-DIST';
+const NO_FINGERPRINT = { 'X-Powered-By': null, Server: null, 'Set-Cookie': null } as const;
+
+let dist: TempDist;
+let manifest: HeadersManifest;
+let server: Server;
+let base = '';
+
+before(async () => {
+  dist = makeDist('server', { ...siteFiles(), _headers: '/*\n  X-Test: 1\n' });
+  // Files next to dist/ that a traversal would reach.
+  writeFileSync(join(dist.parent, 'package.json'), `{"secret":"${SECRET}"}\n`);
+  writeFileSync(join(dist.parent, 'x'), SECRET);
+  manifest = hardenDist(dist.dir, parseSecurityOptions({ origin: 'https://cryptpeer.com' })).manifest;
+  server = createStaticServer({ root: dist.dir, manifest });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+after(async () => {
+  await new Promise<void>((done) => server.close(() => done()));
+  dist.remove();
+});
+
+interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** Sends `path` byte for byte (no URL normalisation, unlike fetch). */
+function raw(path: string, method = 'GET'): Promise<RawResponse> {
+  const { port } = server.address() as AddressInfo;
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** The exact header set a response must carry: the manifest's, nothing added but transport headers. */
+function expectExactly(actual: Headers | IncomingHttpHeaders, expected: Record<string, string>): void {
+  expectHeaders(actual, { ...expected, ...NO_FINGERPRINT }, { exact: true, ignore: TRANSPORT_HEADERS });
+}
+
+describe('createStaticServer', () => {
+  for (const [path, file] of [
+    ['/', 'index.html'],
+    ['/fr/', 'fr/index.html'],
+    ['/fr/index.html', 'fr/index.html'],
+    ['/threat-model/', 'threat-model/index.html'],
+    ['/_astro/site.abc123.css', '_astro/site.abc123.css'],
+    ['/pagefind/pagefind-worker.js', 'pagefind/pagefind-worker.js'],
+    ['/favicon.svg', 'favicon.svg'],
+    ['/data.xyz', 'data.xyz'],
+  ] as const) {
+    test(`GET ${path} → 200 with exactly the resolveHeaders set and the file's bytes`, async () => {
+      const response = await fetch(`${base}${path}`);
+      const body = await response.text();
+      assert.equal(response.status, 200);
+      expectExactly(response.headers, resolveHeaders(manifest, path));
+      assert.equal(body, dist.read(file));
+      assert.equal(response.headers.get('content-length'), String(Buffer.byteLength(body)));
+    });
+  }
+
+  test('the served home page is the hardened one (meta CSP and SRI present)', async () => {
+    const body = await (await fetch(`${base}/`)).text();
+    assert.match(body, /<meta http-equiv="content-security-policy"/);
+    assert.match(body, /integrity="sha384-/);
+  });
+
+  test('HEAD has the same headers as GET and an empty body', async () => {
+    for (const path of ['/', '/_astro/app.abc123.js', '/missing/']) {
+      const get = await fetch(`${base}${path}`);
+      const getBody = await get.arrayBuffer();
+      const head = await fetch(`${base}${path}`, { method: 'HEAD' });
+      assert.equal(head.status, get.status, path);
+      assert.equal((await head.arrayBuffer()).byteLength, 0, path);
+      // Connection management may differ between the two requests; every other header may not.
+      const strip = (headers: Headers) =>
+        [...headers].filter(([name]) => !['date', 'connection', 'keep-alive'].includes(name));
+      assert.deepEqual(strip(head.headers), strip(get.headers), path);
+      assert.equal(head.headers.get('content-length'), String(getBody.byteLength), path);
+    }
+  });
+
+  for (const [path, location] of [
+    ['/fr', '/fr/'],
+    ['/threat-model', '/threat-model/'],
+    ['/_astro', '/_astro/'],
+  ] as const) {
+    test(`${path} → 301 to ${location}`, async () => {
+      const response = await fetch(`${base}${path}`, { redirect: 'manual' });
+      assert.equal(response.status, 301);
+      assert.equal(response.headers.get('location'), location);
+      expectHeaders(response.headers, { ...manifest.common, 'Cache-Control': 'no-cache', ...NO_FINGERPRINT });
+    });
+  }
+
+  test('never redirects to a protocol-relative URL (/%2Ffr must not answer Location: //fr/)', async () => {
+    const response = await raw('/%2Ffr');
+    const location = response.headers.location ?? '';
+    assert.ok(!location.startsWith('//'), `Location: ${location}`);
+  });
+
+  test('an unknown path → 404 with the 404 page and its headers', async () => {
+    const response = await fetch(`${base}/no/such/page/`);
+    assert.equal(response.status, 404);
+    expectExactly(response.headers, resolveHeaders(manifest, '/404.html'));
+    assert.equal(await response.text(), dist.read('404.html'));
+  });
+
+  test('a directory without index.html → 404, no listing', async () => {
+    const response = await fetch(`${base}/_astro/`);
+    assert.equal(response.status, 404);
+    assert.equal(await response.text(), dist.read('404.html'));
+  });
+
+  for (const path of [
+    '/../package.json',
+    '/../x',
+    '/%2e%2e/package.json',
+    '/%2e%2e/x',
+    '/%2E%2E/%2E%2E/x',
+    '/%2F..%2Fx',
+    '/%2F..%2Fpackage.json',
+    '/fr/..%2F..%2Fx',
+    '/..%5Cx',
+    '/%5C..%5Cpackage.json',
+    '/index.html%00',
+    '/%00',
+    '/%00/../x',
+    '/%E0%A4%A',
+  ]) {
+    test(`traversal or malformed path ${path} → 404 without leaking anything`, async () => {
+      const response = await raw(path);
+      assert.equal(response.status, 404);
+      assert.ok(!response.body.includes(SECRET));
+      assert.equal(response.body, dist.read('404.html'));
+      expectExactly(response.headers, resolveHeaders(manifest, '/404.html'));
+    });
+  }
+
+  for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
+    test(`${method} → 405 with Allow: GET, HEAD`, async () => {
+      const response = await raw('/', method);
+      assert.equal(response.status, 405);
+      assert.equal(response.body, '');
+      expectExactly(response.headers, { ...resolveHeaders(manifest, '/404.html'), Allow: 'GET, HEAD' });
+    });
+  }
+
+  for (const path of ['/_headers', '/%5Fheaders', '/./_headers', '/fr/../_headers']) {
+    test(`the host-only file ${path} → 404`, async () => {
+      const response = await raw(path);
+      assert.equal(response.status, 404);
+      assert.ok(!response.body.includes('X-Test'));
+    });
+  }
+
+  for (const [path, type] of [
+    ['/_astro/site.abc123.css', 'text/css; charset=utf-8'],
+    ['/_astro/app.abc123.js', 'text/javascript; charset=utf-8'],
+    ['/favicon.svg', 'image/svg+xml; charset=utf-8'],
+    ['/_astro/inter.abc123.woff2', 'font/woff2'],
+    ['/pagefind/pagefind-entry.json', 'application/json; charset=utf-8'],
+    ['/robots.txt', 'text/plain; charset=utf-8'],
+    ['/data.xyz', 'application/octet-stream'],
+    ['/fr/', 'text/html; charset=utf-8'],
+  ] as const) {
+    test(`${path} is served as ${type}`, async () => {
+      const response = await fetch(`${base}${path}`);
+      await response.arrayBuffer();
+      assert.equal(response.headers.get('content-type'), type);
+    });
+  }
+
+  test('hashed assets are immutable, pages and other files revalidate', async () => {
+    const cache = async (path: string) => {
+      const response = await fetch(`${base}${path}`);
+      await response.arrayBuffer();
+      return response.headers.get('cache-control');
+    };
+    assert.equal(await cache('/_astro/site.abc123.css'), 'public, max-age=31536000, immutable');
+    assert.equal(await cache('/'), 'no-cache');
+    assert.equal(await cache('/favicon.svg'), 'no-cache');
+  });
+});
