@@ -11,7 +11,9 @@ const HOME_TRANSFER_BUDGET = 60 * 1024;
 
 /** Bytes a server with gzip would send: text compressed, already-compressed formats as they are. */
 function transferSize(urlPath: string): number {
-  const bytes = readFileSync(join('dist', decodeURIComponent(urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath)));
+  const bytes = readFileSync(
+    join('dist', decodeURIComponent(urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath)),
+  );
   return /\.(woff2|png|jpe?g|webp|avif|pdf)$/.test(urlPath) ? bytes.length : gzipSync(bytes, { level: 9 }).length;
 }
 
@@ -34,7 +36,9 @@ test.describe('budgets, from the built files', () => {
     for (const file of htmlFiles()) {
       const { elements } = scanHtml(readFileSync(file, 'utf8'), file);
       for (const el of elements.filter((e) => e.tag === 'img')) {
-        expect(el.attrs.has('width') && el.attrs.has('height'), `${file}:${el.line} <img> needs width and height`).toBe(true);
+        expect(el.attrs.has('width') && el.attrs.has('height'), `${file}:${el.line} <img> needs width and height`).toBe(
+          true,
+        );
       }
       for (const el of elements.filter((e) => e.tag === 'svg' && e.attrs.get('role') === 'img')) {
         expect(el.attrs.has('viewBox') || el.attrs.has('viewbox'), `${file}:${el.line} svg needs a viewBox`).toBe(true);
@@ -65,7 +69,9 @@ test.describe('budgets, from the built files', () => {
     }
   });
 
-  test(`the home page transfers at most ${HOME_TRANSFER_BUDGET} bytes compressed, everything it loads included`, async ({ page }) => {
+  test(`the home page transfers at most ${HOME_TRANSFER_BUDGET} bytes compressed, everything it loads included`, async ({
+    page,
+  }) => {
     const server = servers()[0];
     const loaded = new Set<string>();
     page.on('response', (r) => loaded.add(new URL(r.url()).pathname));

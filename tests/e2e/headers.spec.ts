@@ -33,7 +33,11 @@ for (const server of servers()) {
       for (const path of paths) {
         const response = await request.get(server.url + path, { maxRedirects: 0 });
         expect(response.status(), path).toBe(200);
-        expectHeaders(response.headers(), { ...resolveHeaders(m, path), ...NEVER }, `${server.name} ${path}: `);
+        expectHeaders(
+          response.headers(),
+          { ...resolveHeaders(m, path), ...NEVER },
+          { context: `${server.name} ${path}: ` },
+        );
         expect(response.headers()['server'] ?? '', `${path}: Server must not show a version`).not.toMatch(/\d/);
       }
     });
@@ -46,7 +50,11 @@ for (const server of servers()) {
       for (const path of samples) {
         const response = await request.get(server.url + path, { maxRedirects: 0 });
         expect(response.status(), path).toBe(200);
-        expectHeaders(response.headers(), { ...resolveHeaders(m, path), ...NEVER }, `${server.name} ${path}: `);
+        expectHeaders(
+          response.headers(),
+          { ...resolveHeaders(m, path), ...NEVER },
+          { context: `${server.name} ${path}: ` },
+        );
       }
     });
 

@@ -1,22 +1,65 @@
 import assert from 'node:assert/strict';
 
-type HeaderSource = Headers | Record<string, string | string[] | undefined>;
+/** Header names a Node server adds on its own (connection management, date, framing). */
+export const TRANSPORT_HEADERS = ['connection', 'content-length', 'date', 'keep-alive', 'transfer-encoding'] as const;
 
-function get(source: HeaderSource, name: string): string | undefined {
-  if (source instanceof Headers) return source.get(name) ?? undefined;
-  const key = Object.keys(source).find((k) => k.toLowerCase() === name.toLowerCase());
-  const value = key === undefined ? undefined : source[key];
-  return Array.isArray(value) ? value.join(', ') : value;
+export interface ExpectHeadersOptions {
+  /** Also fail on any header present in `actual` but not named in `expected` (names in `ignore` excepted). */
+  exact?: boolean;
+  /** Lower-case names left out of the `exact` comparison. */
+  ignore?: readonly string[];
+  /** Prefix for the failure message, e.g. the server and the path. */
+  context?: string;
+}
+
+type HeaderSource = Headers | Readonly<Record<string, string | readonly string[] | number | undefined>>;
+
+/** Lower-cased name → value; repeated values joined with `, ` as the Fetch standard does. */
+function toMap(actual: HeaderSource): Map<string, string> {
+  const map = new Map<string, string>();
+  const add = (name: string, value: string) => {
+    const key = name.toLowerCase();
+    const previous = map.get(key);
+    map.set(key, previous === undefined ? value : `${previous}, ${value}`);
+  };
+  if (actual instanceof Headers) {
+    for (const [name, value] of actual) add(name, value);
+    return map;
+  }
+  for (const [name, value] of Object.entries(actual)) {
+    if (value === undefined) continue;
+    add(name, Array.isArray(value) ? value.join(', ') : String(value));
+  }
+  return map;
 }
 
 /**
- * Asserts each expected header: a string must match exactly, `null` means the header must be absent.
- * Names are case-insensitive, as in HTTP.
+ * Compares response headers with an expectation, names compared case-insensitively.
+ * An expected value of `null` means the header must be absent.
  */
-export function expectHeaders(actual: HeaderSource, expected: Record<string, string | null>, context = ''): void {
-  for (const [name, value] of Object.entries(expected)) {
-    const got = get(actual, name);
-    if (value === null) assert.equal(got, undefined, `${context}${name} must be absent, got ${JSON.stringify(got)}`);
-    else assert.equal(got, value, `${context}${name}`);
+export function expectHeaders(
+  actual: HeaderSource,
+  expected: Readonly<Record<string, string | null>>,
+  options: ExpectHeadersOptions = {},
+): void {
+  const got = toMap(actual);
+  const wanted = new Map(Object.entries(expected).map(([name, value]) => [name.toLowerCase(), value]));
+  const problems: string[] = [];
+  for (const [name, value] of wanted) {
+    const value_ = got.get(name);
+    if (value === null) {
+      if (value_ !== undefined) problems.push(`${name}: expected absent, got ${JSON.stringify(value_)}`);
+    } else if (value_ === undefined) {
+      problems.push(`${name}: missing, expected ${JSON.stringify(value)}`);
+    } else if (value_ !== value) {
+      problems.push(`${name}: expected ${JSON.stringify(value)}, got ${JSON.stringify(value_)}`);
+    }
   }
+  if (options.exact) {
+    const ignored = new Set((options.ignore ?? []).map((n) => n.toLowerCase()));
+    for (const [name, value] of got) {
+      if (!wanted.has(name) && !ignored.has(name)) problems.push(`${name}: unexpected header ${JSON.stringify(value)}`);
+    }
+  }
+  assert.deepEqual(problems, [], `${options.context ?? ''}headers differ:\n  ${problems.join('\n  ')}`);
 }

@@ -14,7 +14,7 @@ import {
 } from '../../src/hardening/manifest.ts';
 import { integrityOf, matchesIntegrity } from '../../src/hardening/sri.ts';
 import { parseSecurityOptions, getCommonHeaders, type SecurityOptionsInput } from '../../src/security/index.ts';
-import { expectHeaders } from './helpers/expect-headers.ts';
+import { expectHeaders } from '../support/expect-headers.ts';
 import {
   CSS,
   FONT_CSS,

@@ -31,7 +31,7 @@ import {
   getXFrameOptions,
   getXPermittedCrossDomainPolicies,
 } from '../../src/security/headers/simple.ts';
-import { expectHeaders } from './helpers/expect-headers.ts';
+import { expectHeaders } from '../support/expect-headers.ts';
 
 const ORIGIN = 'https://cryptpeer.com';
 const options = (extra: Omit<SecurityOptionsInput, 'origin'> = {}) =>

@@ -9,7 +9,7 @@ import { hardenDist } from '../../src/hardening/harden.ts';
 import { resolveHeaders, type HeadersManifest } from '../../src/hardening/manifest.ts';
 import { parseSecurityOptions } from '../../src/security/index.ts';
 import { createStaticServer } from '../../src/server/static-server.ts';
-import { TRANSPORT_HEADERS, expectHeaders } from './helpers/expect-headers.ts';
+import { TRANSPORT_HEADERS, expectHeaders } from '../support/expect-headers.ts';
 import { makeDist, siteFiles, type TempDist } from './helpers/temp-dist.ts';
 
 const SECRET = 'SECRET-OUTSIDE-DIST';
