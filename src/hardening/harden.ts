@@ -10,7 +10,10 @@ export interface HardenResult {
   manifest: HeadersManifest;
   pages: number;
   inlineHashes: number;
+  /** Bytes of referenced files hashed for SRI. */
   hashedBytes: number;
+  /** Bytes of HTML parsed, hashed and rewritten. */
+  htmlBytes: number;
   largestCsp: number;
 }
 
@@ -27,10 +30,13 @@ export function hardenDist(dir: string, options: SecurityOptions): HardenResult 
   const routes: HeadersManifest['routes'] = {};
   let inlineHashes = 0;
   let largestCsp = 0;
+  let htmlBytes = 0;
   for (const file of files) {
     if (!file.endsWith('.html')) continue;
     const path = join(dir, file);
-    const result = hardenPage(readFileSync(path, 'utf8'), routeOfFile(file), file, dist, options);
+    const html = readFileSync(path, 'utf8');
+    htmlBytes += Buffer.byteLength(html);
+    const result = hardenPage(html, routeOfFile(file), file, dist, options);
     writeFileSync(path, result.html);
     routes[routeOfFile(file)] = { file, csp: result.csp };
     inlineHashes += result.inlineHashes;
@@ -38,5 +44,5 @@ export function hardenDist(dir: string, options: SecurityOptions): HardenResult 
   }
   const wasmWorkers = files.filter((f) => /(^|\/)pagefind-worker\.js$/.test(f)).map((f) => `/${f}`);
   const manifest = createManifest(options, routes, { wasmWorkers, forbidden: HOST_ONLY_FILES });
-  return { manifest, pages: Object.keys(routes).length, inlineHashes, hashedBytes: dist.hashedBytes, largestCsp };
+  return { manifest, pages: Object.keys(routes).length, inlineHashes, hashedBytes: dist.hashedBytes, htmlBytes, largestCsp };
 }

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { parseSecurityOptions, type SecurityOptionsInput } from '../security/index.ts';
@@ -20,14 +21,22 @@ export function cryptpeerSecurity(input: SecurityOptionsInput, before: PostBuild
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir).replace(/\/$/, '');
+        const hooks: Record<string, number> = {};
         for (const hook of before) {
           const started = performance.now();
           await hook.run(distDir, (m) => {
             logger.info(m);
           });
-          logger.info(`[${hook.name}] ${((performance.now() - started) / 1000).toFixed(2)} s`);
+          hooks[hook.name] = performance.now() - started;
+          logger.info(`[${hook.name}] ${((hooks[hook.name] ?? 0) / 1000).toFixed(2)} s`);
         }
-        runPostBuild(distDir, options, logger);
+        const result = runPostBuild(distDir, options, logger);
+        // For `npm run bench`: step timings and peak memory of this build process, as JSON.
+        const statsFile = process.env['CRYPTPEER_BUILD_STATS'];
+        if (statsFile) {
+          const { manifest: _manifest, ...figures } = result;
+          writeFileSync(statsFile, JSON.stringify({ ...figures, hooks, maxRssKiB: process.resourceUsage().maxRSS }));
+        }
       },
     },
   };

@@ -1,9 +1,8 @@
-/* eslint @typescript-eslint/no-floating-promises: ["error", { "allowForKnownSafeCalls": [{ "from": "package", "package": "node:test", "name": ["describe", "test"] }] }] */
 // Bad content stops the real build: each case breaks one thing in a copy of content/ and runs
 // `node scripts/build.ts` (astro build + harden + emit + verify) in a throw-away project.
 import assert from 'node:assert/strict';
 import { describe, test, type TestContext } from 'node:test';
-import { createTempProject, type BuildResult, type TempProject } from './helpers/temp-project.ts';
+import { createTempProject, type BuildResult, type TempProject } from '../support/temp-project.ts';
 
 /** A valid page front matter + body, self-contained (no component imports). */
 const pageText = (front: string) => `---

@@ -1,4 +1,3 @@
-/* eslint @typescript-eslint/no-floating-promises: ["error", { "allowForKnownSafeCalls": [{ "from": "package", "package": "node:test", "name": ["describe", "test", "before", "after"] }] }] */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DistFiles } from '../../src/hardening/dist-files.ts';

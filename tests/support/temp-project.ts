@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 
 /** The repository this suite belongs to. */
-export const REPO = fileURLToPath(new URL('../../../', import.meta.url)).replace(/\/$/, '');
+export const REPO = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
 
 /** Shared read-only with the real project (never compiled by Vite, so a symlink is safe). */
 const LINKED = ['public', 'scripts', 'tsconfig.json', 'package.json'];
@@ -50,7 +50,7 @@ export interface TempProject {
   rename(from: string, to: string): void;
   exists(path: string): boolean;
   /** `node scripts/build.ts` inside the project, as `npm run build` runs it. */
-  build(): BuildResult;
+  build(options?: { timeoutMs?: number; env?: Record<string, string> }): BuildResult;
   remove(): void;
 }
 
@@ -86,14 +86,17 @@ export function createTempProject(): TempProject {
       renameSync(at(from), at(to));
     },
     exists: (path) => existsSync(at(path)),
-    build() {
+    build({ timeoutMs = 120_000, env: extraEnv = {} } = {}) {
       const { NODE_TEST_CONTEXT: _runner, FORCE_COLOR: _colour, ...env } = process.env;
       const result = spawnSync(process.execPath, ['scripts/build.ts'], {
         cwd: root,
         encoding: 'utf8',
-        timeout: 120_000,
+        timeout: timeoutMs,
+        // Astro logs a line per page: thousands of pages overflow the default 1 MiB buffer.
+        maxBuffer: 256 * 1024 * 1024,
         env: {
           ...env,
+          ...extraEnv,
           PATH: `${join(REPO, 'node_modules', '.bin')}:${env['PATH'] ?? ''}`,
           ASTRO_TELEMETRY_DISABLED: '1',
           NO_COLOR: '1',

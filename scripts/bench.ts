@@ -1,0 +1,155 @@
+// `npm run bench`: builds synthetic sites of 500 and 5,000 release notes (plus their French
+// versions) with the real pipeline and prints step timings, throughput, header sizes and ratios.
+// Usage: node scripts/bench.ts [--sizes 500,5000] [--out bench-results.json] [--keep]
+import { readdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createTempProject } from '../tests/support/temp-project.ts';
+import { writeSyntheticReleases } from './bench/synthetic.ts';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '500,5000' },
+    out: { type: 'string', default: 'bench-results.json' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+  console.error(`bench: --sizes must be positive integers, got ${values.sizes}`);
+  process.exit(2);
+}
+
+interface BuildStats {
+  pages: number;
+  hashedBytes: number;
+  htmlBytes: number;
+  largestCsp: number;
+  timings: { harden: number; emit: number; verify: number };
+  hooks: Record<string, number>;
+  maxRssKiB: number;
+}
+
+interface Row {
+  releases: number;
+  pages: number;
+  astroMs: number;
+  pagefindMs: number;
+  hardenMs: number;
+  verifyMs: number;
+  emitMs: number;
+  totalMs: number;
+  pagesPerSecond: number;
+  hardenMBps: number;
+  largestCspBytes: number;
+  distMB: number;
+  peakRssMB: number;
+  postStepsShare: number;
+}
+
+function dirSize(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => {
+    const full = join(dir, e.name);
+    return sum + (e.isDirectory() ? dirSize(full) : statSync(full).size);
+  }, 0);
+}
+
+const rows: Row[] = [];
+for (const releases of sizes) {
+  const project = createTempProject();
+  try {
+    writeSyntheticReleases(project.root, releases);
+    const statsFile = join(project.root, 'build-stats.json');
+    console.error(`bench: building ${releases} release notes × 2 locales in ${project.root} …`);
+    const started = performance.now();
+    const result = project.build({
+      timeoutMs: 3_600_000,
+      env: { CRYPTPEER_BUILD_STATS: statsFile, SOURCE_DATE_EPOCH: '1795651200' },
+    });
+    const totalMs = performance.now() - started;
+    if (result.status !== 0) throw new Error(`build failed for ${releases}:\n${result.output.slice(-3000)}`);
+    const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as BuildStats;
+    const pagefindMs = stats.hooks['search'] ?? 0;
+    const post = stats.timings.harden + stats.timings.verify + stats.timings.emit;
+    const astroMs = totalMs - post - pagefindMs;
+    rows.push({
+      releases,
+      pages: stats.pages,
+      astroMs,
+      pagefindMs,
+      hardenMs: stats.timings.harden,
+      verifyMs: stats.timings.verify,
+      emitMs: stats.timings.emit,
+      totalMs,
+      pagesPerSecond: stats.pages / (totalMs / 1000),
+      hardenMBps: (stats.htmlBytes + stats.hashedBytes) / 1e6 / (stats.timings.harden / 1000),
+      largestCspBytes: stats.largestCsp,
+      distMB: dirSize(join(project.root, 'dist')) / 1e6,
+      peakRssMB: stats.maxRssKiB / 1024,
+      postStepsShare: post / astroMs,
+    });
+  } finally {
+    if (values.keep) console.error(`bench: kept ${project.root}`);
+    else project.remove();
+  }
+}
+
+const fmt = (n: number, digits = 2) => n.toFixed(digits);
+const header = [
+  'releases',
+  'pages',
+  'astro s',
+  'pagefind s',
+  'harden s',
+  'verify s',
+  'emit s',
+  'total s',
+  'pages/s',
+  'harden MB/s',
+  'max CSP B',
+  'dist MB',
+  'peak RSS MB',
+  '(h+v+e)/astro',
+];
+const table = rows.map((r) => [
+  String(r.releases),
+  String(r.pages),
+  fmt(r.astroMs / 1000),
+  fmt(r.pagefindMs / 1000),
+  fmt(r.hardenMs / 1000),
+  fmt(r.verifyMs / 1000),
+  fmt(r.emitMs / 1000),
+  fmt(r.totalMs / 1000),
+  fmt(r.pagesPerSecond, 1),
+  fmt(r.hardenMBps, 1),
+  String(r.largestCspBytes),
+  fmt(r.distMB, 1),
+  fmt(r.peakRssMB, 0),
+  `${fmt(r.postStepsShare * 100, 1)} %`,
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]?.length ?? 0)));
+const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
+console.log(line(header));
+for (const row of table) console.log(line(row));
+
+const ratios: Record<string, number> = {};
+const small = rows[0];
+const large = rows.at(-1);
+if (small && large && small !== large) {
+  for (const key of ['astroMs', 'pagefindMs', 'hardenMs', 'verifyMs', 'emitMs', 'totalMs'] as const) {
+    ratios[key] = large[key] / small[key];
+  }
+  console.log(
+    `\nratio ${large.releases}/${small.releases} (pages ×${fmt(large.pages / small.pages, 1)}): ` +
+      Object.entries(ratios)
+        .map(([k, v]) => `${k.replace('Ms', '')} ×${fmt(v, 1)}`)
+        .join(', '),
+  );
+  console.log(
+    `targets: (harden+verify+emit)/astro at ${large.releases} = ${fmt(large.postStepsShare * 100, 1)} % (≤ 10 %); ` +
+      `step ratios ≤ 11: ${Object.values(ratios).every((v) => v <= 11) ? 'met' : 'missed'}; largest CSP ${large.largestCspBytes} B (≤ 4096)`,
+  );
+}
+writeFileSync(values.out, `${JSON.stringify({ rows, ratios }, null, 2)}\n`);
+console.log(`\n${values.out} written`);
+rmSync(join(process.cwd(), '.tmp-bench'), { recursive: true, force: true });
