@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
-import { integrityOf } from './sri.ts';
+import { integrityOf, matchesIntegrity } from './sri.ts';
 
 /**
  * Read-only view of the files this build emitted, with a hash cache: a stylesheet linked from 5,000
@@ -10,6 +10,7 @@ export class DistFiles {
   readonly root: string;
   #bytes = new Map<string, Buffer | null>();
   #sri = new Map<string, string>();
+  #matches = new Map<string, boolean>();
   /** Bytes hashed so far (for the harden step's MB/s figure). */
   hashedBytes = 0;
 
@@ -44,6 +45,18 @@ export class DistFiles {
     }
     this.#bytes.set(urlPath, bytes);
     return bytes ?? undefined;
+  }
+
+  /** True when the file's bytes match an `integrity` value; computed once per (file, value). */
+  matches(urlPath: string, integrity: string): boolean {
+    const key = `${urlPath}\n${integrity}`;
+    let result = this.#matches.get(key);
+    if (result === undefined) {
+      const bytes = this.read(urlPath);
+      result = bytes !== undefined && matchesIntegrity(bytes, integrity);
+      this.#matches.set(key, result);
+    }
+    return result;
   }
 
   /** sha384 SRI of an emitted file, computed from the bytes in dist/ (never from a source file). */

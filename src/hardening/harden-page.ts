@@ -15,6 +15,24 @@ export interface HardenedPage {
   inlineHashes: number;
 }
 
+// Thousands of pages share a handful of distinct needs: build and validate each policy once.
+const policyCache = new WeakMap<SecurityOptions, Map<string, { csp: string; meta: string }>>();
+function policiesFor(options: SecurityOptions, needs: RouteNeeds): { csp: string; meta: string } {
+  let cache = policyCache.get(options);
+  if (!cache) {
+    cache = new Map();
+    policyCache.set(options, cache);
+  }
+  const key = JSON.stringify(needs);
+  let entry = cache.get(key);
+  if (!entry) {
+    const meta = `<meta http-equiv="content-security-policy" content="${escapeAttr(getMetaContentSecurityPolicy(options, needs))}">`;
+    entry = { csp: getContentSecurityPolicy(options, needs), meta };
+    cache.set(key, entry);
+  }
+  return entry;
+}
+
 const escapeAttr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 const IMAGE_TAGS = new Set(['img', 'image', 'input', 'video', 'source']);
 
@@ -114,8 +132,7 @@ export function hardenPage(
     externalScriptOrigins: [...externalScriptOrigins].sort(),
     externalStyleOrigins: [...externalStyleOrigins].sort(),
   };
-  const csp = getContentSecurityPolicy(options, routeNeeds);
-  const meta = `<meta http-equiv="content-security-policy" content="${escapeAttr(getMetaContentSecurityPolicy(options, routeNeeds))}">`;
+  const { csp, meta } = policiesFor(options, routeNeeds);
   edits.push({ at: page.headInsertAt, text: meta });
 
   // Apply insertions from the end so earlier offsets stay valid.

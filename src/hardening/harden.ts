@@ -5,6 +5,7 @@ import { DistFiles } from './dist-files.ts';
 import { hardenPage } from './harden-page.ts';
 import { createManifest, routeOfFile, type HeadersManifest } from './manifest.ts';
 import { listFiles } from './walk.ts';
+import { runShared } from './parallel.ts';
 
 export interface HardenResult {
   manifest: HeadersManifest;
@@ -20,29 +21,80 @@ export interface HardenResult {
 /** Files that may sit in dist/ for a static host but that our own servers must refuse. */
 export const HOST_ONLY_FILES = ['/_headers'];
 
+/** What hardening one page produced. */
+export interface PageOutcome {
+  file: string;
+  csp: string;
+  inlineHashes: number;
+  htmlBytes: number;
+}
+
+/** Hardens the given HTML files in place (one worker's share, or all of them). */
+export function hardenFiles(
+  dir: string,
+  files: readonly string[],
+  options: SecurityOptions,
+): { pages: PageOutcome[]; hashedBytes: number } {
+  const dist = new DistFiles(dir);
+  const pages = files.map((file) => {
+    const path = join(dir, file);
+    const html = readFileSync(path, 'utf8');
+    const result = hardenPage(html, routeOfFile(file), file, dist, options);
+    writeFileSync(path, result.html);
+    return { file, csp: result.csp, inlineHashes: result.inlineHashes, htmlBytes: Buffer.byteLength(html) };
+  });
+  return { pages, hashedBytes: dist.hashedBytes };
+}
+
+/** The manifest and the step's figures, from every page's outcome. */
+export function assembleHardening(
+  allFiles: readonly string[],
+  shares: { pages: PageOutcome[]; hashedBytes: number }[],
+  options: SecurityOptions,
+): HardenResult {
+  const routes: HeadersManifest['routes'] = {};
+  let inlineHashes = 0;
+  let htmlBytes = 0;
+  let largestCsp = 0;
+  for (const page of shares.flatMap((s) => s.pages)) {
+    routes[routeOfFile(page.file)] = { file: page.file, csp: page.csp };
+    inlineHashes += page.inlineHashes;
+    htmlBytes += page.htmlBytes;
+    largestCsp = Math.max(largestCsp, Buffer.byteLength(page.csp));
+  }
+  const wasmWorkers = allFiles.filter((f) => /(^|\/)pagefind-worker\.js$/.test(f)).map((f) => `/${f}`);
+  const manifest = createManifest(options, routes, { wasmWorkers, forbidden: HOST_ONLY_FILES });
+  const hashedBytes = shares.reduce((sum, s) => sum + s.hashedBytes, 0);
+  return { manifest, pages: Object.keys(routes).length, inlineHashes, hashedBytes, htmlBytes, largestCsp };
+}
+
 /**
  * The harden step: SRI and per-route CSP on every HTML file of dist/, then the headers manifest.
  * Pages are rewritten in place; the manifest is returned for the emitters and written by the caller.
  */
 export function hardenDist(dir: string, options: SecurityOptions): HardenResult {
-  const dist = new DistFiles(dir);
   const files = listFiles(dir);
-  const routes: HeadersManifest['routes'] = {};
-  let inlineHashes = 0;
-  let largestCsp = 0;
-  let htmlBytes = 0;
-  for (const file of files) {
-    if (!file.endsWith('.html')) continue;
-    const path = join(dir, file);
-    const html = readFileSync(path, 'utf8');
-    htmlBytes += Buffer.byteLength(html);
-    const result = hardenPage(html, routeOfFile(file), file, dist, options);
-    writeFileSync(path, result.html);
-    routes[routeOfFile(file)] = { file, csp: result.csp };
-    inlineHashes += result.inlineHashes;
-    largestCsp = Math.max(largestCsp, Buffer.byteLength(result.csp));
-  }
-  const wasmWorkers = files.filter((f) => /(^|\/)pagefind-worker\.js$/.test(f)).map((f) => `/${f}`);
-  const manifest = createManifest(options, routes, { wasmWorkers, forbidden: HOST_ONLY_FILES });
-  return { manifest, pages: Object.keys(routes).length, inlineHashes, hashedBytes: dist.hashedBytes, htmlBytes, largestCsp };
+  return assembleHardening(
+    files,
+    [
+      hardenFiles(
+        dir,
+        files.filter((f) => f.endsWith('.html')),
+        options,
+      ),
+    ],
+    options,
+  );
+}
+
+/** The same, with the pages shared among worker threads (one per core) on large sites. */
+export async function hardenDistParallel(dir: string, options: SecurityOptions): Promise<HardenResult> {
+  const files = listFiles(dir);
+  const shares = await runShared(
+    'harden',
+    dir,
+    files.filter((f) => f.endsWith('.html')),
+    { options },
+  );
+  return assembleHardening(files, shares as { pages: PageOutcome[]; hashedBytes: number }[], options);
 }

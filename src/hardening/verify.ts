@@ -8,9 +8,10 @@ import { scanHtml, type ScannedElement } from './html-scan.ts';
 import { findRoute, resolveHeaders, routeOfFile, type HeadersManifest } from './manifest.ts';
 import { readPolicyTable } from './policy-table-check.ts';
 import { getReference, resolveUrl } from './references.ts';
-import { integrityOf, matchesIntegrity } from './sri.ts';
+import { integrityOf } from './sri.ts';
 import { importMapTargets, parseImportMap } from './import-map.ts';
 import { listFiles } from './walk.ts';
+import { runShared } from './parallel.ts';
 
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'cite'];
 
@@ -43,9 +44,7 @@ function importMapProblems(text: string, pagePath: string, file: string, dist: D
     const integrity = map.integrity?.[path];
     if (!bytes) return [`importmap module ${path} is not a file this build emitted`];
     if (!integrity) return [`importmap module ${path} has no integrity entry`];
-    return matchesIntegrity(bytes, integrity)
-      ? []
-      : [`importmap module ${path} no longer matches its SRI ${integrity}`];
+    return dist.matches(path, integrity) ? [] : [`importmap module ${path} no longer matches its SRI ${integrity}`];
   });
 }
 
@@ -54,10 +53,30 @@ function importMapProblems(text: string, pagePath: string, file: string, dist: D
  * The build fails when the list is not empty.
  */
 export function verifyDist(dir: string, manifest: HeadersManifest, options: SecurityOptions): string[] {
+  const htmlFiles = listFiles(dir).filter((f) => f.endsWith('.html'));
+  return [...verifyFiles(dir, htmlFiles, manifest, options), ...verifyManifest(htmlFiles, manifest)];
+}
+
+/** The same, with the pages shared among worker threads on large sites. */
+export async function verifyDistParallel(
+  dir: string,
+  manifest: HeadersManifest,
+  options: SecurityOptions,
+): Promise<string[]> {
+  const htmlFiles = listFiles(dir).filter((f) => f.endsWith('.html'));
+  const shares = (await runShared('verify', dir, htmlFiles, { options, manifest })) as string[][];
+  return [...shares.flat(), ...verifyManifest(htmlFiles, manifest)];
+}
+
+/** Page-level checks for the given HTML files (one worker's share, or all of them). */
+export function verifyFiles(
+  dir: string,
+  htmlFiles: readonly string[],
+  manifest: HeadersManifest,
+  options: SecurityOptions,
+): string[] {
   const dist = new DistFiles(dir);
   const problems: string[] = [];
-  const files = listFiles(dir);
-  const htmlFiles = files.filter((f) => f.endsWith('.html'));
   for (const file of htmlFiles) {
     const html = readFileSync(join(dir, file), 'utf8');
     const report = (message: string, element?: ScannedElement) =>
@@ -104,7 +123,7 @@ export function verifyDist(dir: string, manifest: HeadersManifest, options: Secu
         const bytes = dist.read(target.path);
         if (!bytes) report(`${ref.kind} ${target.path} is not a file this build emitted`, element);
         else if (!integrity) report(`${ref.kind} ${target.path} has no integrity attribute`, element);
-        else if (!matchesIntegrity(bytes, integrity))
+        else if (!dist.matches(target.path, integrity))
           report(`${ref.kind} ${target.path} no longer matches its SRI ${integrity}`, element);
       }
     }
@@ -125,6 +144,12 @@ export function verifyDist(dir: string, manifest: HeadersManifest, options: Secu
       }
     }
   }
+  return problems;
+}
+
+/** Manifest-level checks: every route has its file, and no route's CSP is weak. */
+function verifyManifest(htmlFiles: readonly string[], manifest: HeadersManifest): string[] {
+  const problems: string[] = [];
   const htmlSet = new Set(htmlFiles);
   for (const [route, { file }] of Object.entries(manifest.routes)) {
     if (!htmlSet.has(file)) problems.push(`headers manifest: route ${route} points to ${file}, which is not in dist/`);

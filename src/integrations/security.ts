@@ -30,7 +30,7 @@ export function cryptpeerSecurity(input: SecurityOptionsInput, before: PostBuild
           hooks[hook.name] = performance.now() - started;
           logger.info(`[${hook.name}] ${((hooks[hook.name] ?? 0) / 1000).toFixed(2)} s`);
         }
-        const result = runPostBuild(distDir, options, logger);
+        const result = await runPostBuild(distDir, options, logger);
         // For `npm run bench`: step timings and peak memory of this build process, as JSON.
         const statsFile = process.env['CRYPTPEER_BUILD_STATS'];
         if (statsFile) {

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { SecurityOptions } from '../security/options.ts';
-import { hardenDist, type HardenResult } from '../hardening/harden.ts';
+import { hardenDistParallel, type HardenResult } from '../hardening/harden.ts';
 import { MANIFEST_FILE } from '../hardening/manifest.ts';
-import { verifyDist } from '../hardening/verify.ts';
+import { verifyDistParallel } from '../hardening/verify.ts';
 import { writeConfigs } from '../emitters/index.ts';
 
 export interface StepLogger {
@@ -30,10 +30,10 @@ export const deployDirFor = (distDir: string) => join(dirname(distDir), 'deploy'
  * The post-build steps in order: harden → manifest → emit → verify. Throws (so the build fails) when
  * verify finds any gap; each step logs what it did and how long it took.
  */
-export function runPostBuild(distDir: string, options: SecurityOptions, logger: StepLogger): PostBuildResult {
+export async function runPostBuild(distDir: string, options: SecurityOptions, logger: StepLogger): Promise<PostBuildResult> {
   const deployDir = deployDirFor(distDir);
   let t = performance.now();
-  const hardened = hardenDist(distDir, options);
+  const hardened = await hardenDistParallel(distDir, options);
   const harden = performance.now() - t;
   logger.info(
     `[harden] ${hardened.pages} pages, ${hardened.inlineHashes} inline hashes, ${(hardened.hashedBytes / 1e6).toFixed(2)} MB hashed, largest CSP ${hardened.largestCsp} B, ${seconds(harden)}`,
@@ -47,7 +47,7 @@ export function runPostBuild(distDir: string, options: SecurityOptions, logger: 
   logger.info(`[emit] manifest + ${written.length} server configs in ${deployDir}, ${seconds(emit)}`);
 
   t = performance.now();
-  const problems = verifyDist(distDir, hardened.manifest, options);
+  const problems = await verifyDistParallel(distDir, hardened.manifest, options);
   const verify = performance.now() - t;
   if (problems.length > 0) {
     throw new Error(`[verify] ${problems.length} problem(s); the build is refused:\n  ${problems.join('\n  ')}`);

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startCaddy, startNginx, startNodeServer, type RunningServer } from './servers.ts';
+import { hasApache, startApache, startCaddy, startNginx, startNodeServer, type RunningServer } from './servers.ts';
 
 /**
- * Starts every real server once for the whole suite, from the build's output: `npm start`, nginx
- * and Caddy. Their URLs reach the tests through E2E_SERVERS (workers inherit the environment).
+ * Starts every real server once for the whole suite, from the build's output: `npm start`, nginx,
+ * Caddy, and Apache when Debian's apache2 is installed. Their URLs reach the tests through E2E_SERVERS (workers inherit the environment).
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dist = resolve('dist');
@@ -16,6 +16,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     servers.push(await startNodeServer(dist));
     servers.push(await startNginx(dist));
     servers.push(await startCaddy(dist));
+    if (hasApache()) servers.push(await startApache(dist));
   } catch (error) {
     await Promise.all(servers.map((s) => s.stop()));
     throw error;

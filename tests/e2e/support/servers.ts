@@ -1,5 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, openSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort, waitForHttp } from './ports.ts';
@@ -119,4 +128,49 @@ export async function startCaddy(dist: string): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/`);
   return { name: 'caddy', url, stop: stopper(child) };
+}
+
+const APACHE = '/usr/sbin/apache2';
+const APACHE_MODULES = '/usr/lib/apache2/modules';
+
+/** True when Debian's apache2 is installed: the Apache server then joins the suite. */
+export const hasApache = () => existsSync(APACHE);
+
+/** Debian's Apache httpd in the foreground, from the two config files the build emitted. */
+export async function startApache(dist: string): Promise<RunningServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'cryptpeer-apache-'));
+  for (const file of readdirSync(join(DEPLOY, 'apache'))) copyFileSync(join(DEPLOY, 'apache', file), join(dir, file));
+  const port = await freePort();
+  const modules = ['mpm_event', 'authz_core', 'mime', 'headers', 'dir', 'alias'];
+  // Test wrapper only: modules, port, temp paths. Headers come from cryptpeer*.conf, unchanged.
+  writeFileSync(
+    join(dir, 'httpd.conf'),
+    `ServerRoot ${dir}
+${modules.map((m) => `LoadModule ${m}_module ${APACHE_MODULES}/mod_${m}.so`).join('\n')}
+${process.getuid?.() === 0 ? 'User www-data\nGroup www-data\n' : ''}Listen 127.0.0.1:${port}
+ServerName 127.0.0.1
+PidFile ${dir}/httpd.pid
+Mutex file:${dir} default
+ErrorLog ${dir}/error.log
+LogLevel warn
+TypesConfig /dev/null
+DocumentRoot ${dist}
+DirectoryIndex index.html
+<Directory />
+    Require all denied
+</Directory>
+<Directory ${dist}>
+    Require all granted
+    AllowOverride None
+</Directory>
+Include ${dir}/cryptpeer-global.conf
+Include ${dir}/cryptpeer.conf
+`,
+  );
+  const args = ['-f', join(dir, 'httpd.conf')];
+  validate(APACHE, ['-t', ...args]);
+  const child = run(APACHE, ['-DFOREGROUND', ...args], { log: join(dir, 'stdout.log') });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/`);
+  return { name: 'apache', url, stop: stopper(child) };
 }

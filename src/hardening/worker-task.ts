@@ -1,0 +1,20 @@
+import type { SecurityOptions } from '../security/options.ts';
+import { hardenFiles } from './harden.ts';
+import type { HeadersManifest } from './manifest.ts';
+import { verifyFiles } from './verify.ts';
+
+export interface TaskInput {
+  task: 'harden' | 'verify';
+  dir: string;
+  files: string[];
+  options: SecurityOptions;
+  manifest?: HeadersManifest;
+}
+
+/** One share of a step, in whichever thread runs it. */
+export function runTask(input: Record<string, unknown>): unknown {
+  const { task, dir, files, options, manifest } = input as unknown as TaskInput;
+  if (task === 'harden') return hardenFiles(dir, files, options);
+  if (!manifest) throw new Error('[verify] no manifest given to the worker');
+  return verifyFiles(dir, files, manifest, options);
+}
