@@ -30,7 +30,11 @@ export const deployDirFor = (distDir: string) => join(dirname(distDir), 'deploy'
  * The post-build steps in order: harden → manifest → emit → verify. Throws (so the build fails) when
  * verify finds any gap; each step logs what it did and how long it took.
  */
-export async function runPostBuild(distDir: string, options: SecurityOptions, logger: StepLogger): Promise<PostBuildResult> {
+export async function runPostBuild(
+  distDir: string,
+  options: SecurityOptions,
+  logger: StepLogger,
+): Promise<PostBuildResult> {
   const deployDir = deployDirFor(distDir);
   let t = performance.now();
   const hardened = await hardenDistParallel(distDir, options);

@@ -3,6 +3,7 @@ import { getPages } from '../lib/pages.ts';
 import { getReleases } from '../lib/releases.ts';
 import { getSiteData } from '../data/site.ts';
 import { escapeXml } from '../lib/xml.ts';
+import { getComplianceSitemapEntries } from '../compliance/site-build.ts';
 
 interface Url {
   path: string;
@@ -26,6 +27,8 @@ export const GET: APIRoute = async () => {
       lastmod: r.entry.data.date,
       alternates: releases.filter((o) => o.version === r.version).map((o) => ({ lang: o.locale, path: o.path })),
     })),
+    // Generated pages: declarations of conformity, advisories, CSAF folder listings.
+    ...(await getComplianceSitemapEntries()),
   ];
   const body = `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">

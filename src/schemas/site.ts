@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contactUri, httpsUrl, isoDate, localized, semverString } from './common.ts';
+import { contactUri, httpsUrl, isoDate, localized, semverString, type Localized } from './common.ts';
 
 /** `content/site.yaml`: the organisation facts every page and document reads. */
 export const siteSchema = z
@@ -8,11 +8,37 @@ export const siteSchema = z
       .object({
         /** @example CryptPeer */
         name: z.string().min(1),
-        /** Product type, as the declaration of conformity names it. */
-        type: z.string().min(1),
+        /**
+         * Product type, as the declaration of conformity names it (CRA Annex V item 1), per locale.
+         * A single string is accepted for a type that needs no translation and used in every locale.
+         */
+        type: z.union([
+          z
+            .string()
+            .min(1)
+            .transform((text): Localized => ({ en: text, fr: text })),
+          localized,
+        ]),
         /** The version the site currently documents. @example 2.4.0 */
         currentVersion: semverString,
         intendedPurpose: localized,
+        /**
+         * The deliverables that make up the product, as security advisories name them (CSAF product tree).
+         * Optional so that a site without advisories needs none; an advisory naming an unknown one fails.
+         * @example [{ id: relay-server, name: { en: CryptPeer relay server, fr: Serveur relais CryptPeer } }]
+         */
+        components: z
+          .array(
+            z
+              .object({
+                /** Stable key used by advisories. @example desktop-client */
+                id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase words joined by -'),
+                name: localized,
+              })
+              .strict(),
+          )
+          .refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'component ids must be unique')
+          .default([]),
       })
       .strict(),
     manufacturer: z

@@ -24,3 +24,12 @@ export function sitemapPaths(): string[] {
   const origin = manifest().origin;
   return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => (m[1] ?? '').replace(origin, ''));
 }
+
+/** Sitemap routes that list no language alternates (pages that exist in one language only). */
+export function sitemapPathsWithoutAlternates(): string[] {
+  const xml = readFileSync(resolve('dist/sitemap.xml'), 'utf8');
+  const origin = manifest().origin;
+  return [...xml.matchAll(/<url>([\s\S]*?)<\/url>/g)]
+    .filter((m) => !(m[1] ?? '').includes('xhtml:link'))
+    .map((m) => (/<loc>([^<]+)<\/loc>/.exec(m[1] ?? '')?.[1] ?? '').replace(origin, ''));
+}

@@ -1,0 +1,131 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadComplianceData, type ComplianceData } from './data.ts';
+import { DAY_MS, startOfDay, toRfc3339 } from './dates.ts';
+import { SECURITY_TXT_PATH } from './paths.ts';
+import { getSecurityTxtExpiry } from './security-txt/build.ts';
+
+export interface Finding {
+  level: 'error' | 'warning' | 'notice';
+  /** What the finding is about: a content file or a built file. */
+  file: string;
+  message: string;
+}
+
+export interface CheckOptions {
+  root?: string;
+  /** The moment judged: today in CI, any date in tests. */
+  now: Date;
+  /** Built site to inspect (security.txt as published); skipped when absent. */
+  dist?: string;
+  /** Warn when the published security.txt expires within this many days. */
+  expiryWarningDays?: number;
+  /** Warn when the support period ends within this many days. */
+  supportWarningDays?: number;
+}
+
+const days = (from: Date, to: Date) => Math.floor((to.getTime() - from.getTime()) / DAY_MS);
+
+/** The `Expires` of a built security.txt, read leniently (signed or not) so an expired file still reports. */
+function publishedExpiry(text: string): Date | undefined {
+  const match = /^Expires:[ \t]*(\S+)[ \t]*$/im.exec(text);
+  const date = match?.[1] ? new Date(match[1]) : undefined;
+  return date && !Number.isNaN(date.getTime()) ? date : undefined;
+}
+
+function checkSecurityTxt(
+  data: ComplianceData,
+  options: Required<Omit<CheckOptions, 'dist'>> & { dist?: string },
+  out: Finding[],
+) {
+  try {
+    getSecurityTxtExpiry(data.security, options.now);
+  } catch (error) {
+    out.push({
+      level: 'error',
+      file: data.security.file,
+      message: `a build now would fail: ${(error as Error).message}`,
+    });
+  }
+  const built = options.dist ? join(options.dist, SECURITY_TXT_PATH) : undefined;
+  if (!built || !existsSync(built)) {
+    out.push({
+      level: 'notice',
+      file: `dist${SECURITY_TXT_PATH}`,
+      message: 'no built security.txt to inspect (run npm run build first)',
+    });
+    return;
+  }
+  const file = `dist${SECURITY_TXT_PATH}`;
+  const expires = publishedExpiry(readFileSync(built, 'utf8'));
+  if (!expires) out.push({ level: 'error', file, message: 'no valid Expires field' });
+  else if (expires <= options.now)
+    out.push({ level: 'error', file, message: `expired on ${toRfc3339(expires)}: rebuild and deploy the site` });
+  else if (days(options.now, expires) < options.expiryWarningDays) {
+    out.push({
+      level: 'warning',
+      file,
+      message: `expires in ${days(options.now, expires)} day(s), on ${toRfc3339(expires)}: rebuild and deploy before then`,
+    });
+  } else out.push({ level: 'notice', file, message: `valid until ${toRfc3339(expires)}` });
+}
+
+/**
+ * What will go wrong soon, for CI (`npm run compliance:check`): a published security.txt expiring
+ * within 30 days or already expired, a support period that has ended or ends within a year,
+ * declarations still in draft, missing declarations or SBOMs for the current version, and advisories
+ * not final. Invalid data is an error, with the message the build would give.
+ */
+export function checkCompliance(options: CheckOptions): Finding[] {
+  const settings = { root: process.cwd(), expiryWarningDays: 30, supportWarningDays: 365, ...options };
+  const out: Finding[] = [];
+  let data: ComplianceData;
+  try {
+    data = loadComplianceData(settings.root);
+  } catch (error) {
+    return [{ level: 'error', file: 'content/', message: (error as Error).message }];
+  }
+  checkSecurityTxt(data, settings, out);
+
+  const site = 'content/site.yaml';
+  const end = new Date(startOfDay(data.site.support.endDate).getTime() + DAY_MS);
+  if (end <= settings.now)
+    out.push({
+      level: 'error',
+      file: site,
+      message: `support.endDate: the support period ended on ${data.site.support.endDate}`,
+    });
+  else if (days(settings.now, end) < settings.supportWarningDays) {
+    out.push({
+      level: 'warning',
+      file: site,
+      message: `support.endDate: the support period ends in ${days(settings.now, end)} day(s), on ${data.site.support.endDate}`,
+    });
+  }
+
+  const current = data.site.product.currentVersion;
+  if (!data.declarations.some((d) => d.data.version === current)) {
+    out.push({
+      level: 'warning',
+      file: 'content/declarations/',
+      message: `no declaration of conformity for the current version ${current}`,
+    });
+  }
+  for (const { file, data: declaration } of data.declarations) {
+    if (declaration.status === 'draft') {
+      out.push({
+        level: 'warning',
+        file,
+        message: `status: draft – the ${declaration.version} documents are watermarked "not a declaration of conformity"`,
+      });
+    }
+  }
+  if (!data.sboms.some((s) => s.version === current)) {
+    out.push({ level: 'warning', file: 'content/sbom/', message: `no SBOM for the current version ${current}` });
+  }
+  for (const { file, data: advisory } of data.advisories) {
+    if (advisory.status !== 'final')
+      out.push({ level: 'warning', file, message: `status: ${advisory.status} – not yet a final advisory` });
+  }
+  return out;
+}

@@ -1,0 +1,98 @@
+import type { Locale } from '../i18n/locales.ts';
+import type { Severity } from './csaf/cvss.ts';
+
+/** Interface words of the compliance pages and components, side by side so a missing one is a type error. */
+const strings = {
+  documents: { en: 'Documents for version', fr: 'Documents de la version' },
+  document: { en: 'Document', fr: 'Document' },
+  language: { en: 'Language', fr: 'Langue' },
+  formats: { en: 'Formats', fr: 'Formats' },
+  checksums: { en: 'Checksums', fr: 'Sommes de contrôle' },
+  fullDeclaration: { en: 'EU declaration of conformity', fr: 'Déclaration UE de conformité' },
+  simplifiedDeclaration: { en: 'Simplified declaration', fr: 'Déclaration simplifiée' },
+  webPage: { en: 'Web page', fr: 'Page web' },
+  allSums: { en: 'All checksums of this version', fr: 'Toutes les sommes de contrôle de cette version' },
+  schemas: { en: 'JSON Schemas of the machine-readable files', fr: 'Schémas JSON des fichiers lisibles par machine' },
+  schemaFull: { en: 'Full declaration', fr: 'Déclaration complète' },
+  schemaSimplified: { en: 'Simplified declaration', fr: 'Déclaration simplifiée' },
+  draft: { en: 'Draft', fr: 'Projet' },
+  issued: { en: 'Issued', fr: 'Émise' },
+  status: { en: 'Status', fr: 'Statut' },
+  download: { en: 'Downloads', fr: 'Téléchargements' },
+  pdfNote: {
+    en: 'The PDF is an archivable PDF/A-3 file; the JSON version of the same declaration is attached inside it.',
+    fr: 'Le PDF est un fichier archivable PDF/A-3 ; la version JSON de la même déclaration y est jointe.',
+  },
+  verify: {
+    en: 'To check a download, compare its SHA-256 digest with the value shown, for example with',
+    fr: 'Pour vérifier un téléchargement, comparez son empreinte SHA-256 à la valeur affichée, par exemple avec',
+  },
+  otherLanguage: { en: 'This declaration in French', fr: 'Cette déclaration en anglais' },
+  simplifiedOf: { en: 'Simplified version of this declaration', fr: 'Version simplifiée de cette déclaration' },
+  fullOf: { en: 'Full text of the declaration', fr: 'Texte complet de la déclaration' },
+  advisory: { en: 'Advisory', fr: 'Avis' },
+  title: { en: 'Title', fr: 'Titre' },
+  severity: { en: 'Severity (CVSS v3.1)', fr: 'Gravité (CVSS v3.1)' },
+  affected: { en: 'Affected', fr: 'Versions concernées' },
+  fixedIn: { en: 'Fixed in', fr: 'Corrigé dans' },
+  published: { en: 'Published', fr: 'Publié le' },
+  updated: { en: 'Last revised', fr: 'Dernière révision' },
+  noAdvisories: { en: 'No advisory has been published.', fr: 'Aucun avis n’a été publié.' },
+  csafDocument: { en: 'CSAF 2.0 document', fr: 'Document CSAF 2.0' },
+  signature: { en: 'OpenPGP signature', fr: 'Signature OpenPGP' },
+  component: { en: 'Component', fr: 'Composant' },
+  summary: { en: 'Summary', fr: 'Résumé' },
+  details: { en: 'Description', fr: 'Description' },
+  remediation: { en: 'What to do', fr: 'Que faire' },
+  weakness: { en: 'Weakness', fr: 'Faiblesse' },
+  releaseNotes: { en: 'Release notes', fr: 'Notes de version' },
+  revisions: { en: 'Revision history', fr: 'Historique des révisions' },
+  machineReadable: { en: 'Machine-readable version', fr: 'Version lisible par machine' },
+  sampleAdvisory: {
+    en: 'This advisory is sample data that goes with the sample release notes of this site. It shows how advisories are published and describes no real vulnerability.',
+    fr: 'Cet avis est une donnée d’exemple associée aux notes de version d’exemple de ce site. Il montre comment les avis sont publiés et ne décrit aucune vulnérabilité réelle.',
+  },
+  englishOnly: {
+    en: 'The CSAF document is published in English.',
+    fr: 'Le document CSAF est publié en anglais.',
+  },
+  securityContact: { en: 'Security contact', fr: 'Contact sécurité' },
+  contactFor: {
+    en: 'Send vulnerability reports to',
+    fr: 'Envoyez les signalements de vulnérabilité à',
+  },
+  languages: { en: 'Languages accepted', fr: 'Langues acceptées' },
+  securityTxtIs: {
+    en: 'The same details are published in machine-readable form in',
+    fr: 'Ces informations sont publiées sous forme lisible par machine dans',
+  },
+  validUntil: {
+    en: 'which is renewed with every publication of the site; this copy is valid until',
+    fr: 'renouvelé à chaque publication du site ; cet exemplaire est valable jusqu’au',
+  },
+  signingKey: {
+    en: 'Advisories and security.txt are signed with the OpenPGP key',
+    fr: 'Les avis et le fichier security.txt sont signés avec la clé OpenPGP',
+  },
+  csafProvider: { en: 'CSAF provider metadata', fr: 'Métadonnées du fournisseur CSAF' },
+  name: { en: 'Name', fr: 'Nom' },
+  size: { en: 'Size', fr: 'Taille' },
+  folder: { en: 'Folder', fr: 'Dossier' },
+  parent: { en: 'Parent folder', fr: 'Dossier parent' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type ComplianceKey = keyof typeof strings;
+
+/** A label's colon with the spacing each language's typography wants, and the space after it. */
+export const colon = (locale: Locale): string => (locale === 'fr' ? ' : ' : ': ');
+
+export function ct(locale: Locale, key: ComplianceKey): string {
+  return strings[key][locale];
+}
+
+const SEVERITY: Record<Locale, Record<Severity, string>> = {
+  en: { NONE: 'None', LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High', CRITICAL: 'Critical' },
+  fr: { NONE: 'Aucune', LOW: 'Faible', MEDIUM: 'Moyenne', HIGH: 'Élevée', CRITICAL: 'Critique' },
+};
+
+export const severityLabel = (locale: Locale, severity: Severity): string => SEVERITY[locale][severity];
