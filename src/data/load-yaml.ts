@@ -4,9 +4,15 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { InputError, parseWith } from '../schemas/parse.ts';
 
-/** Reads a YAML file and validates it; every error names the file (relative to cwd) and the field. */
-export function loadYaml<S extends z.ZodType>(path: string, schema: S): z.output<S> {
-  const file = relative(process.cwd(), path) || path;
+/**
+ * Reads a YAML file and validates it; every error names the file and the field. `file` is the name
+ * shown in errors: by default the path relative to the working directory.
+ */
+export function loadYaml<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  file = relative(process.cwd(), path) || path,
+): z.output<S> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
