@@ -5,6 +5,7 @@ import { getReleasesFor } from '../lib/releases.ts';
 import { getSiteData } from '../data/site.ts';
 import { LOCALES, type Locale } from '../i18n/locales.ts';
 import { t } from '../i18n/ui.ts';
+import { getContentType } from '../security/headers/content-type.ts';
 
 // One Atom feed per locale, next to that locale's release-notes list: /releases/feed.xml, /fr/versions/feed.xml.
 export const getStaticPaths = (async () =>
@@ -36,5 +37,5 @@ export const GET: APIRoute<{ locale: Locale }> = async ({ props }) => {
       summary: r.entry.data.summary,
     })),
   });
-  return new Response(body, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+  return new Response(body, { headers: { 'Content-Type': getContentType('feed.xml') } });
 };

@@ -3,6 +3,7 @@ import { getPages } from '../lib/pages.ts';
 import { getReleases } from '../lib/releases.ts';
 import { getSiteData } from '../data/site.ts';
 import { escapeXml } from '../lib/xml.ts';
+import { getContentType } from '../security/headers/content-type.ts';
 import { getComplianceSitemapEntries } from '../compliance/site-build.ts';
 
 interface Url {
@@ -43,5 +44,5 @@ ${u.alternates.map((a) => `    <xhtml:link rel="alternate" hreflang="${a.lang}" 
   .join('\n')}
 </urlset>
 `;
-  return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+  return new Response(body, { headers: { 'Content-Type': getContentType('sitemap.xml') } });
 };

@@ -6,13 +6,8 @@ import { CRA, DECLARATION_TEXT } from './text.ts';
 
 type Address = SiteData['manufacturer']['address'];
 
-/**
- * One declaration in one language, every value resolved to text: the JSON, the HTML page and the
- * PDF are three renderings of this object, so they cannot say different things. `null` marks an
- * Annex V field a draft has not supplied yet (the schema refuses it on an issued declaration).
- */
-export interface DeclarationModel {
-  documentType: 'eu-declaration-of-conformity';
+/** What the full and the simplified declaration share. */
+interface DocumentHeader {
   /** @example CryptPeer-2.4.0-EU-DoC */
   id: string;
   status: 'draft' | 'issued';
@@ -23,6 +18,15 @@ export interface DeclarationModel {
   date: string;
   title: string;
   regulation: string;
+}
+
+/**
+ * One declaration in one language, every value resolved to text: the JSON, the HTML page and the
+ * PDF are three renderings of this object, so they cannot say different things. `null` marks an
+ * Annex V field a draft has not supplied yet (the schema refuses it on an issued declaration).
+ */
+export interface DeclarationModel extends DocumentHeader {
+  documentType: 'eu-declaration-of-conformity';
   product: { name: string; type: string; version: string; identification: string | null };
   manufacturer: { name: string; address: string[]; website: string };
   authorisedRepresentative: { name: string; address: string[] } | null;
@@ -47,15 +51,8 @@ export interface DeclarationModel {
 }
 
 /** The Annex VI text in one language, pointing at the full declaration. */
-export interface SimplifiedDeclarationModel {
+export interface SimplifiedDeclarationModel extends DocumentHeader {
   documentType: 'simplified-eu-declaration-of-conformity';
-  id: string;
-  status: 'draft' | 'issued';
-  sample: boolean;
-  lang: Locale;
-  date: string;
-  title: string;
-  regulation: string;
   product: { name: string; type: string; version: string };
   manufacturer: string;
   statement: string;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseSitemap } from '../../../src/audit/crawl.ts';
 import type { HeadersManifest } from '../../../src/hardening/manifest.ts';
 
 export interface ServerRef {
@@ -20,9 +21,8 @@ export function manifest(): HeadersManifest {
 
 /** Every route listed in the built sitemap, as URL paths. */
 export function sitemapPaths(): string[] {
-  const xml = readFileSync(resolve('dist/sitemap.xml'), 'utf8');
-  const origin = manifest().origin;
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => (m[1] ?? '').replace(origin, ''));
+  // The audit CLI's sitemap parser (parse5), not a second one.
+  return parseSitemap(readFileSync(resolve('dist/sitemap.xml'), 'utf8')).pages.map((loc) => new URL(loc).pathname);
 }
 
 /** Sitemap routes that list no language alternates (pages that exist in one language only). */
