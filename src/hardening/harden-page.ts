@@ -1,18 +1,23 @@
-import type { SecurityOptions, Capability } from '../security/options.ts';
+import type { SecurityOptions } from '../security/options.ts';
 import type { RouteNeeds } from '../security/headers/csp.ts';
 import { getMetaContentSecurityPolicy, getContentSecurityPolicy } from '../security/headers/csp.ts';
+import { DECLARATION_META, isSealed } from '../security/declaration-seal.ts';
+import { getRouteDeclaration, type RouteDeclaration } from '../security/route-declarations.ts';
 import type { DistFiles } from './dist-files.ts';
-import { scanHtml } from './html-scan.ts';
+import { scanHtml, type ScannedElement } from './html-scan.ts';
 import { getReference, isFontPreload, isIconLink, isManifestLink, resolveUrl } from './references.ts';
 import { integrityOf } from './sri.ts';
 import { getStylesheetNeeds } from './stylesheet-needs.ts';
 import { addImportMapIntegrity } from './import-map.ts';
+import { sourceOf, type BuildTrust } from './trust.ts';
 
 export interface HardenedPage {
   html: string;
   csp: string;
   needs: RouteNeeds;
   inlineHashes: number;
+  /** The route's declaration name, when a sealed marker declared one. */
+  declaration?: string;
 }
 
 // Thousands of pages share a handful of distinct needs: build and validate each policy once.
@@ -36,11 +41,67 @@ function policiesFor(options: SecurityOptions, needs: RouteNeeds): { csp: string
 const escapeAttr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 const IMAGE_TAGS = new Set(['img', 'image', 'input', 'video', 'source']);
 
+interface Edit {
+  at: number;
+  /** Replace [at, end); an insertion when undefined. */
+  end?: number;
+  text: string;
+}
+
+/** Applies non-overlapping edits in one pass (a slice per edit would copy the page each time). */
+function applyEdits(html: string, edits: Edit[]): string {
+  edits.sort((a, b) => a.at - b.at || (a.end ?? a.at) - (b.end ?? b.at));
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const edit of edits) {
+    parts.push(html.slice(cursor, edit.at), edit.text);
+    cursor = edit.end ?? edit.at;
+  }
+  parts.push(html.slice(cursor));
+  return parts.join('');
+}
+
 /**
- * Adds SRI to every script and stylesheet reference, hashes every inline script and style, and
- * writes the route's CSP as a `<meta>` (for hosts that cannot send headers). Returns the header CSP.
- * Only files present in dist/ are hashed: a reference this build did not emit gets no integrity,
- * and the verify step fails the build on it (never trust what we did not produce).
+ * The route's declaration, from the sealed marker its RouteDeclaration component rendered. A marker
+ * without the build's seal, an unknown name or a second marker stops the build: content must never
+ * be able to widen what its route may carry.
+ */
+function readDeclaration(
+  markers: ScannedElement[],
+  source: string,
+  trust: BuildTrust,
+): { name?: string; declaration: RouteDeclaration } {
+  const [marker, second] = markers;
+  if (!marker) return { declaration: getRouteDeclaration(undefined) as RouteDeclaration };
+  if (second) throw new Error(`${source}:${second.line}: a second <meta name="${DECLARATION_META}">`);
+  const name = marker.attrs.get('content') ?? '';
+  const declaration = getRouteDeclaration(name, trust.declarations);
+  // A copy of a public/ file is never code's output, whatever its marker says.
+  const sealed =
+    !source.startsWith('public/') && isSealed(name, marker.attrs.get('data-seal'), Buffer.from(trust.sealKey));
+  if (!declaration || !sealed) {
+    throw new Error(
+      `${source}:${marker.line}: <meta name="${DECLARATION_META}" content="${name}"> was not written by the project's RouteDeclaration component (no valid seal): content cannot declare what a route may carry`,
+    );
+  }
+  return { name, declaration };
+}
+
+/** The policy caps what any declaration may ask for: a capability it does not allow stops the build. */
+function assertAllowed(name: string | undefined, declaration: RouteDeclaration, options: SecurityOptions): void {
+  for (const capability of declaration.capabilities) {
+    if (!options.csp.capabilities.includes(capability))
+      throw new Error(
+        `[harden] declaration "${name}" asks for "${capability}", which the security policy does not allow (allowed: ${options.csp.capabilities.join(', ')})`,
+      );
+  }
+}
+
+/**
+ * Adds SRI to the scripts and stylesheets this build emitted, hashes the inline scripts and styles
+ * the route's declaration names (exact texts from reviewed code, never what the page happens to
+ * contain), and writes the route's CSP as a `<meta>` (for hosts that cannot send headers). Whatever
+ * is not declared is left untouched, unhashed: the verify step then fails the build on it.
  */
 export function hardenPage(
   html: string,
@@ -48,44 +109,44 @@ export function hardenPage(
   file: string,
   dist: DistFiles,
   options: SecurityOptions,
+  trust: BuildTrust,
 ): HardenedPage {
-  const page = scanHtml(html, file);
-  // Insertions (end undefined) or replacements of [at, end).
-  const edits: { at: number; end?: number; text: string }[] = [];
+  const source = sourceOf(file, trust);
+  const page = scanHtml(html, source);
+  const edits: Edit[] = [];
+  const markers = page.elements.filter((e) => e.tag === 'meta' && e.attrs.get('name') === DECLARATION_META);
+  const { name, declaration } = readDeclaration(markers, source, trust);
+  assertAllowed(name, declaration, options);
+  for (const marker of markers) edits.push({ at: marker.start, end: marker.startTagEnd, text: '' });
+
   const scriptHashes = new Set<string>();
   const styleHashes = new Set<string>();
   const externalScriptOrigins = new Set<string>();
   const externalStyleOrigins = new Set<string>();
-  const capabilities = new Set<Capability>();
   const needs = { scriptFiles: false, styleFiles: false, images: false, fonts: false, manifest: false };
   let inlineHashes = 0;
+  // Only files Vite emitted may be loaded as code or style: a copy of a public/ file is author input.
+  const emitted = (path: string) => !trust.publicFiles.has(path);
 
   for (const element of page.elements) {
     if (element.rawText !== undefined && !getReference(element)) {
-      let text = element.rawText;
+      const text = element.rawText;
       if (element.tag === 'script' && element.attrs.get('type') === 'importmap') {
+        if (!declaration.importMaps.includes(text)) continue;
         // Modules a page imports get SRI too, through the import map's "integrity" field, and the
         // same hashes go into script-src so the browser's CSP pre-request check accepts them.
-        const map = addImportMapIntegrity(text, pagePath, file, dist, options.origin);
-        text = map.text;
+        const map = addImportMapIntegrity(text, pagePath, source, dist, options.origin);
         for (const hash of map.hashes) scriptHashes.add(hash);
         needs.scriptFiles ||= map.hashes.length > 0;
-        edits.push({ at: element.rawStart ?? 0, end: element.rawEnd ?? 0, text });
-      }
-      const hash = integrityOf(text, 'sha256');
-      (element.tag === 'script' ? scriptHashes : styleHashes).add(hash);
+        edits.push({ at: element.rawStart ?? 0, end: element.rawEnd ?? 0, text: map.text });
+        scriptHashes.add(integrityOf(map.text, 'sha256'));
+      } else if (element.tag === 'script' && declaration.inlineScripts.includes(text)) {
+        scriptHashes.add(integrityOf(text, 'sha256'));
+      } else if (element.tag === 'style' && declaration.inlineStyles.includes(text)) {
+        styleHashes.add(integrityOf(text, 'sha256'));
+      } else continue;
       inlineHashes += 1;
       continue;
-    }
-    if (element.tag === 'meta' && element.attrs.get('name') === 'csp-capabilities') {
-      for (const token of (element.attrs.get('content') ?? '').split(/\s+/).filter(Boolean)) {
-        if (!(options.csp.capabilities as string[]).includes(token)) {
-          throw new Error(
-            `${file}: csp-capabilities: "${token}" is not allowed by the security policy (allowed: ${options.csp.capabilities.join(', ')})`,
-          );
-        }
-        capabilities.add(token as Capability);
-      }
     }
     if (
       isIconLink(element) ||
@@ -98,7 +159,7 @@ export function hardenPage(
     if (isFontPreload(element)) needs.fonts = true;
 
     const ref = getReference(element);
-    if (!ref) continue;
+    if (!ref || (ref.kind === 'script' && !declaration.modules)) continue;
     const target = resolveUrl(ref.url, pagePath, options.origin);
     if ('other' in target) continue;
     if (!target.local) {
@@ -110,7 +171,7 @@ export function hardenPage(
         edits.push({ at: element.insertAt, text: ` integrity="${pinned.integrity}" crossorigin="anonymous"` });
       continue;
     }
-    const integrity = dist.integrity(target.path);
+    const integrity = emitted(target.path) ? dist.integrity(target.path) : undefined;
     if (!integrity) continue; // not emitted by this build: verify reports it
     if (ref.kind === 'script') {
       needs.scriptFiles = true;
@@ -128,16 +189,12 @@ export function hardenPage(
     ...needs,
     scriptHashes: [...scriptHashes].sort(),
     styleHashes: [...styleHashes].sort(),
-    capabilities: [...capabilities].sort(),
+    capabilities: [...declaration.capabilities].sort(),
     externalScriptOrigins: [...externalScriptOrigins].sort(),
     externalStyleOrigins: [...externalStyleOrigins].sort(),
   };
   const { csp, meta } = policiesFor(options, routeNeeds);
   edits.push({ at: page.headInsertAt, text: meta });
-
-  // Apply insertions from the end so earlier offsets stay valid.
-  edits.sort((a, b) => b.at - a.at);
-  let out = html;
-  for (const edit of edits) out = out.slice(0, edit.at) + edit.text + out.slice(edit.end ?? edit.at);
-  return { html: out, csp, needs: routeNeeds, inlineHashes };
+  const out = applyEdits(html, edits);
+  return { html: out, csp, needs: routeNeeds, inlineHashes, ...(name === undefined ? {} : { declaration: name }) };
 }

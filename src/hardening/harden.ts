@@ -6,6 +6,7 @@ import { hardenPage } from './harden-page.ts';
 import { createManifest, routeOfFile, type HeadersManifest } from './manifest.ts';
 import { listFiles } from './walk.ts';
 import { runShared } from './parallel.ts';
+import type { BuildTrust } from './trust.ts';
 
 export interface HardenResult {
   manifest: HeadersManifest;
@@ -25,6 +26,7 @@ export const HOST_ONLY_FILES = ['/_headers'];
 export interface PageOutcome {
   file: string;
   csp: string;
+  declaration?: string;
   inlineHashes: number;
   htmlBytes: number;
 }
@@ -34,14 +36,22 @@ export function hardenFiles(
   dir: string,
   files: readonly string[],
   options: SecurityOptions,
+  trust: BuildTrust,
 ): { pages: PageOutcome[]; hashedBytes: number } {
   const dist = new DistFiles(dir);
   const pages = files.map((file) => {
     const path = join(dir, file);
     const html = readFileSync(path, 'utf8');
-    const result = hardenPage(html, routeOfFile(file), file, dist, options);
+    const result = hardenPage(html, routeOfFile(file), file, dist, options, trust);
     writeFileSync(path, result.html);
-    return { file, csp: result.csp, inlineHashes: result.inlineHashes, htmlBytes: Buffer.byteLength(html) };
+    const declared = result.declaration === undefined ? {} : { declaration: result.declaration };
+    return {
+      file,
+      csp: result.csp,
+      ...declared,
+      inlineHashes: result.inlineHashes,
+      htmlBytes: Buffer.byteLength(html),
+    };
   });
   return { pages, hashedBytes: dist.hashedBytes };
 }
@@ -57,7 +67,8 @@ export function assembleHardening(
   let htmlBytes = 0;
   let largestCsp = 0;
   for (const page of shares.flatMap((s) => s.pages)) {
-    routes[routeOfFile(page.file)] = { file: page.file, csp: page.csp };
+    const declared = page.declaration === undefined ? {} : { declaration: page.declaration };
+    routes[routeOfFile(page.file)] = { file: page.file, csp: page.csp, ...declared };
     inlineHashes += page.inlineHashes;
     htmlBytes += page.htmlBytes;
     largestCsp = Math.max(largestCsp, Buffer.byteLength(page.csp));
@@ -70,31 +81,16 @@ export function assembleHardening(
 
 /**
  * The harden step: SRI and per-route CSP on every HTML file of dist/, then the headers manifest.
- * Pages are rewritten in place; the manifest is returned for the emitters and written by the caller.
+ * Pages are rewritten in place (shared among worker threads on large sites); the manifest is
+ * returned for the emitters and written by the caller.
  */
-export function hardenDist(dir: string, options: SecurityOptions): HardenResult {
-  const files = listFiles(dir);
-  return assembleHardening(
-    files,
-    [
-      hardenFiles(
-        dir,
-        files.filter((f) => f.endsWith('.html')),
-        options,
-      ),
-    ],
-    options,
-  );
-}
-
-/** The same, with the pages shared among worker threads (one per core) on large sites. */
-export async function hardenDistParallel(dir: string, options: SecurityOptions): Promise<HardenResult> {
+export async function hardenDist(dir: string, options: SecurityOptions, trust: BuildTrust): Promise<HardenResult> {
   const files = listFiles(dir);
   const shares = await runShared(
     'harden',
     dir,
     files.filter((f) => f.endsWith('.html')),
-    { options },
+    { options, trust },
   );
   return assembleHardening(files, shares as { pages: PageOutcome[]; hashedBytes: number }[], options);
 }

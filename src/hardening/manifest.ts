@@ -15,8 +15,11 @@ export interface HeadersManifest {
   origin: string;
   /** Sent with every response. */
   common: Record<string, string>;
-  /** Every HTML route: its file in dist/ and its own CSP. Keys are URL paths (`/`, `/fr/`, `/404.html`). */
-  routes: Record<string, { file: string; csp: string }>;
+  /**
+   * Every HTML route: its file in dist/, its own CSP and, for the few routes that run code, the name
+   * of their declaration in src/security/route-declarations.ts. Keys are URL paths (`/`, `/fr/`).
+   */
+  routes: Record<string, { file: string; csp: string; declaration?: string }>;
   /** The page served, with status 404, for any unknown path. */
   notFound: string;
   /** Non-HTML responses: CSP by kind, and paths whose kind differs from the default. */

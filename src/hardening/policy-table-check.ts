@@ -11,7 +11,7 @@ const text = (node: T.Node): string => {
  * Header name → value as rendered in a page's policy table (`<tr data-header>` rows with a
  * `code.header-value` cell), decoded by a real HTML parser so entities compare correctly.
  */
-export function readPolicyTable(html: string): Map<string, string> {
+export function readPolicyTable(page: string | T.Document): Map<string, string> {
   const rows = new Map<string, string>();
   const visit = (node: T.ParentNode) => {
     for (const child of node.childNodes) {
@@ -32,6 +32,6 @@ export function readPolicyTable(html: string): Map<string, string> {
       visit(child);
     }
   };
-  visit(parse(html));
+  visit(typeof page === 'string' ? parse(page) : page);
   return rows;
 }

@@ -1,19 +1,22 @@
-import type { ScannedElement } from './html-scan.ts';
-
 export type ResourceKind = 'script' | 'style';
+
+/** What the reference helpers read of an element: its name and attributes (htmlparser2 or parse5). */
+export interface TagLike {
+  tag: string;
+  attrs: ReadonlyMap<string, string>;
+}
 
 /** A script or stylesheet an element makes the browser fetch, and the attribute naming it. */
 export interface Reference {
   kind: ResourceKind;
   url: string;
-  element: ScannedElement;
+  element: TagLike;
 }
 
-const relTokens = (element: ScannedElement) =>
-  (element.attrs.get('rel') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+const relTokens = (element: TagLike) => (element.attrs.get('rel') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
 
 /** Script and stylesheet references of an element: `<script src>`, stylesheets, (module)preloads. */
-export function getReference(element: ScannedElement): Reference | undefined {
+export function getReference(element: TagLike): Reference | undefined {
   if (element.tag === 'script') {
     // SVG scripts name their file in href / xlink:href.
     const src = element.attrs.get('src') ?? element.attrs.get('href') ?? element.attrs.get('xlink:href');
@@ -46,10 +49,9 @@ export function resolveUrl(ref: string, pagePath: string, origin: string): Resol
   return { local: false, url: url.href, origin: url.origin };
 }
 
-export const isIconLink = (element: ScannedElement) =>
+export const isIconLink = (element: TagLike) =>
   element.tag === 'link' &&
   relTokens(element).some((r) => r === 'icon' || r === 'apple-touch-icon' || r === 'mask-icon');
-export const isManifestLink = (element: ScannedElement) =>
-  element.tag === 'link' && relTokens(element).includes('manifest');
-export const isFontPreload = (element: ScannedElement) =>
+export const isManifestLink = (element: TagLike) => element.tag === 'link' && relTokens(element).includes('manifest');
+export const isFontPreload = (element: TagLike) =>
   element.tag === 'link' && relTokens(element).includes('preload') && element.attrs.get('as') === 'font';

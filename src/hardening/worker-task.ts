@@ -2,6 +2,7 @@ import type { SecurityOptions } from '../security/options.ts';
 import { hardenFiles } from './harden.ts';
 import type { HeadersManifest } from './manifest.ts';
 import { verifyFiles } from './verify.ts';
+import type { BuildTrust } from './trust.ts';
 
 export interface TaskInput {
   task: 'harden' | 'verify';
@@ -9,12 +10,13 @@ export interface TaskInput {
   files: string[];
   options: SecurityOptions;
   manifest?: HeadersManifest;
+  trust: BuildTrust;
 }
 
 /** One share of a step, in whichever thread runs it. */
 export function runTask(input: Record<string, unknown>): unknown {
-  const { task, dir, files, options, manifest } = input as unknown as TaskInput;
-  if (task === 'harden') return hardenFiles(dir, files, options);
+  const { task, dir, files, options, manifest, trust } = input as unknown as TaskInput;
+  if (task === 'harden') return hardenFiles(dir, files, options, trust);
   if (!manifest) throw new Error('[verify] no manifest given to the worker');
-  return verifyFiles(dir, files, manifest, options);
+  return verifyFiles(dir, files, manifest, options, trust);
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { parseSecurityOptions, type SecurityOptionsInput } from '../security/index.ts';
 import { runPostBuild } from './steps.ts';
+import { createBuildTrust } from '../hardening/trust.ts';
 
 export interface PostBuildHook {
   name: string;
@@ -16,9 +17,13 @@ export interface PostBuildHook {
  */
 export function cryptpeerSecurity(input: SecurityOptionsInput, before: PostBuildHook[] = []): AstroIntegration {
   const options = parseSecurityOptions(input);
+  let publicDir: string | undefined;
   return {
     name: 'cryptpeer-security',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        publicDir = fileURLToPath(config.publicDir);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir).replace(/\/$/, '');
         const hooks: Record<string, number> = {};
@@ -30,7 +35,7 @@ export function cryptpeerSecurity(input: SecurityOptionsInput, before: PostBuild
           hooks[hook.name] = performance.now() - started;
           logger.info(`[${hook.name}] ${((hooks[hook.name] ?? 0) / 1000).toFixed(2)} s`);
         }
-        const result = await runPostBuild(distDir, options, logger);
+        const result = await runPostBuild(distDir, options, createBuildTrust(publicDir), logger);
         // For `npm run bench`: step timings and peak memory of this build process, as JSON.
         const statsFile = process.env['CRYPTPEER_BUILD_STATS'];
         if (statsFile) {

@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { SecurityOptions } from '../security/options.ts';
-import { hardenDistParallel, type HardenResult } from '../hardening/harden.ts';
+import { hardenDist, type HardenResult } from '../hardening/harden.ts';
 import { MANIFEST_FILE } from '../hardening/manifest.ts';
-import { verifyDistParallel } from '../hardening/verify.ts';
+import { verifyDist } from '../hardening/verify.ts';
+import type { BuildTrust } from '../hardening/trust.ts';
 import { writeConfigs } from '../emitters/index.ts';
 
 export interface StepLogger {
@@ -33,11 +34,12 @@ export const deployDirFor = (distDir: string) => join(dirname(distDir), 'deploy'
 export async function runPostBuild(
   distDir: string,
   options: SecurityOptions,
+  trust: BuildTrust,
   logger: StepLogger,
 ): Promise<PostBuildResult> {
   const deployDir = deployDirFor(distDir);
   let t = performance.now();
-  const hardened = await hardenDistParallel(distDir, options);
+  const hardened = await hardenDist(distDir, options, trust);
   const harden = performance.now() - t;
   logger.info(
     `[harden] ${hardened.pages} pages, ${hardened.inlineHashes} inline hashes, ${(hardened.hashedBytes / 1e6).toFixed(2)} MB hashed, largest CSP ${hardened.largestCsp} B, ${seconds(harden)}`,
@@ -51,7 +53,7 @@ export async function runPostBuild(
   logger.info(`[emit] manifest + ${written.length} server configs in ${deployDir}, ${seconds(emit)}`);
 
   t = performance.now();
-  const problems = await verifyDistParallel(distDir, hardened.manifest, options);
+  const problems = await verifyDist(distDir, hardened.manifest, options, trust);
   const verify = performance.now() - t;
   if (problems.length > 0) {
     throw new Error(`[verify] ${problems.length} problem(s); the build is refused:\n  ${problems.join('\n  ')}`);

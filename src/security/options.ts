@@ -56,8 +56,8 @@ export const securityOptionsSchema = z
           .regex(/^[a-z][a-z0-9-]*$/)
           .optional(),
         /**
-         * Route capabilities a page may ask for with `<meta name="csp-capabilities" content="wasm worker">`.
-         * Only these values exist; a page asking for one not listed here fails the build.
+         * The most any route declaration (src/security/route-declarations.ts) may be granted; a
+         * declaration asking for a capability not listed here fails the build.
          */
         capabilities: z.array(z.enum(['wasm', 'worker', 'connect'])).default(['wasm', 'worker', 'connect']),
       })

@@ -8,7 +8,7 @@ import { emitHeadersFile, emitVercel } from '../../src/emitters/static-hosts.ts'
 import { hardenDist } from '../../src/hardening/harden.ts';
 import { contentTypeOf, resolveHeaders, type HeadersManifest } from '../../src/hardening/manifest.ts';
 import { parseSecurityOptions } from '../../src/security/index.ts';
-import { makeDist, siteFiles, type TempDist } from './helpers/temp-dist.ts';
+import { makeDist, siteFiles, type TempDist, TEST_TRUST } from './helpers/temp-dist.ts';
 
 const OPTIONS = parseSecurityOptions({ origin: 'https://cryptpeer.com' });
 
@@ -51,9 +51,9 @@ const SAMPLE_PATHS = [
 let dist: TempDist;
 let manifest: HeadersManifest;
 
-before(() => {
+before(async () => {
   dist = makeDist('emitters', siteFiles());
-  manifest = hardenDist(dist.dir, OPTIONS).manifest;
+  manifest = (await hardenDist(dist.dir, OPTIONS, TEST_TRUST)).manifest;
 });
 
 after(() => {

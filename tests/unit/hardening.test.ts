@@ -20,10 +20,13 @@ import {
   INLINE_SCRIPT,
   INLINE_STYLE,
   JS,
+  TEST_TRUST,
+  declare,
   makeDist,
   page,
   siteFiles,
   sri,
+  testTrust,
   type TempDist,
 } from './helpers/temp-dist.ts';
 
@@ -79,12 +82,14 @@ describe('hardenPage', () => {
     dist.remove();
   });
 
-  const harden = (html: string, opts = OPTIONS, pagePath = '/', file = 'index.html') =>
-    hardenPage(html, pagePath, file, files, opts);
+  const harden = (html: string, opts = OPTIONS, pagePath = '/', file = 'index.html', trust = TEST_TRUST) =>
+    hardenPage(html, pagePath, file, files, opts, trust);
+  /** A page of the `app` test route, whose declaration allows modules, one inline script and style. */
+  const appPage = (head: string, body?: string) => page(`${declare('app')}${head}`, body);
 
   test('adds sha384 integrity to stylesheets and module scripts, equal to the hash of the bytes in dist', () => {
     const { html } = harden(
-      page(
+      appPage(
         '<link rel="stylesheet" href="/_astro/site.abc123.css"><script type="module" src="/_astro/app.abc123.js"></script><link rel="modulepreload" href="/_astro/chunk.abc123.js">',
       ),
     );
@@ -105,7 +110,7 @@ describe('hardenPage', () => {
 
   test('the script file hash goes into script-src together with strict-dynamic; stylesheets open style-src self', () => {
     const { csp, needs } = harden(
-      page(
+      appPage(
         '<link rel="stylesheet" href="/_astro/site.abc123.css"><script type="module" src="/_astro/app.abc123.js"></script>',
       ),
     );
@@ -116,8 +121,8 @@ describe('hardenPage', () => {
     assert.equal(needs.styleFiles, true);
   });
 
-  test('hashes inline <script> and <style> exactly as served, whitespace included', () => {
-    const result = harden(page('', `<script>${INLINE_SCRIPT}</script><style>${INLINE_STYLE}</style>`));
+  test('hashes the inline <script> and <style> its route declares, exactly as served, whitespace included', () => {
+    const result = harden(appPage('', `<script>${INLINE_SCRIPT}</script><style>${INLINE_STYLE}</style>`));
     const directives = directivesOf(result.csp);
     assert.deepEqual(directives.get('script-src'), [`'${sri('sha256', INLINE_SCRIPT)}'`]);
     assert.deepEqual(directives.get('style-src'), [`'${sri('sha256', INLINE_STYLE)}'`]);
@@ -127,15 +132,48 @@ describe('hardenPage', () => {
     assert.equal(result.html.includes(`<script>${INLINE_SCRIPT}</script>`), true, 'inline script left untouched');
   });
 
-  test('hashes non-ASCII inline text as UTF-8', () => {
-    const text = 'console.log("é — ✓")';
-    const { csp } = harden(page('', `<script>${text}</script>`));
-    assert.deepEqual(directivesOf(csp).get('script-src'), [`'${sri('sha256', Buffer.from(text, 'utf8'))}'`]);
+  test('never hashes an inline script or style its route did not declare (the CVE-2024-29896 class)', () => {
+    for (const html of [
+      page('', `<script>${INLINE_SCRIPT}</script><style>${INLINE_STYLE}</style>`),
+      appPage('', '<script>document.body.textContent = "pwned"</script><style>body{display:none}</style>'),
+    ]) {
+      const result = harden(html);
+      assert.deepEqual(directivesOf(result.csp).get('script-src'), ["'none'"]);
+      assert.equal(
+        directivesOf(result.csp)
+          .get('style-src')
+          ?.some((s) => s.startsWith("'sha256-")) ?? false,
+        false,
+      );
+      assert.equal(result.inlineHashes, 0);
+    }
   });
 
-  test('hashes an inline script with CRLF line endings as the browser sees it (newlines normalised to LF)', () => {
-    const { csp } = harden(page('', '<script>\r\nwindow.a = 1;\r\n</script>'));
-    assert.deepEqual(directivesOf(csp).get('script-src'), [`'${sri('sha256', '\nwindow.a = 1;\n')}'`]);
+  test('a declared inline script with CRLF line endings is hashed as the browser sees it (newlines normalised to LF)', () => {
+    const { csp } = harden(appPage('', `<script>${INLINE_SCRIPT.replaceAll('\n', '\r\n')}</script>`));
+    assert.deepEqual(directivesOf(csp).get('script-src'), [`'${sri('sha256', INLINE_SCRIPT)}'`]);
+  });
+
+  test('a module script on a route that declares none gets no integrity and grants nothing', () => {
+    const { html, csp } = harden(page('<script type="module" src="/_astro/app.abc123.js"></script>'));
+    assert.equal(integrityAttr(tagWith(html, /app\.abc123\.js/)), undefined);
+    assert.deepEqual(directivesOf(csp).get('script-src'), ["'none'"]);
+  });
+
+  test('a stylesheet or script copied from public/ is never given integrity', () => {
+    const trust = { ...TEST_TRUST, publicFiles: new Set(['/_astro/site.abc123.css', '/_astro/app.abc123.js']) };
+    const { html, csp } = harden(
+      appPage(
+        '<link rel="stylesheet" href="/_astro/site.abc123.css"><script type="module" src="/_astro/app.abc123.js"></script>',
+      ),
+      OPTIONS,
+      '/',
+      'index.html',
+      trust,
+    );
+    assert.equal(integrityAttr(tagWith(html, /site\.abc123\.css/)), undefined);
+    assert.equal(integrityAttr(tagWith(html, /app\.abc123\.js/)), undefined);
+    assert.deepEqual(directivesOf(csp).get('script-src'), ["'none'"]);
   });
 
   test('inserts the meta CSP right after <meta charset>', () => {
@@ -203,7 +241,7 @@ describe('hardenPage', () => {
   });
 
   test('an allow-listed cross-origin script gets its pinned integrity, crossorigin, and its origin + hash in script-src', () => {
-    const { html, csp } = harden(page(`<script src="${PINNED_URL}"></script>`));
+    const { html, csp } = harden(appPage(`<script src="${PINNED_URL}"></script>`));
     const tag = tagWith(html, /^<script[^>]*cdn\.example/);
     assert.equal(integrityAttr(tag), PINNED);
     assert.match(tag, /\scrossorigin="anonymous"/);
@@ -214,7 +252,7 @@ describe('hardenPage', () => {
   });
 
   test('a URL that only shares the allow-listed prefix is not allow-listed', () => {
-    const { html } = harden(page(`<script src="${PINNED_URL}?v=2"></script>`));
+    const { html } = harden(appPage(`<script src="${PINNED_URL}?v=2"></script>`));
     assert.equal(integrityAttr(tagWith(html, /^<script[^>]*cdn\.example/)), undefined);
   });
 
@@ -242,28 +280,55 @@ describe('hardenPage', () => {
     assert.deepEqual(directives.get('manifest-src'), ["'self'"]);
   });
 
-  test('csp-capabilities: the page gets what it asks for and the options allow', () => {
-    const directives = directivesOf(harden(page('<meta name="csp-capabilities" content="wasm worker">')).csp);
+  test('a sealed declaration grants its capabilities, records its name and is removed from the page', () => {
+    const result = harden(page(declare('runner')));
+    const directives = directivesOf(result.csp);
     assert.ok(directives.get('script-src')?.includes("'wasm-unsafe-eval'"));
     assert.deepEqual(directives.get('worker-src'), ["'self'"]);
+    assert.deepEqual(directives.get('connect-src'), ["'self'"]);
+    assert.equal(result.declaration, 'runner');
+    assert.equal(result.html.includes('cryptpeer-route'), false, result.html);
+  });
+
+  test('a csp-capabilities meta written in a page grants nothing', () => {
+    const directives = directivesOf(harden(page('<meta name="csp-capabilities" content="wasm worker connect">')).csp);
+    assert.deepEqual(directives.get('script-src'), ["'none'"]);
     assert.equal(directives.has('connect-src'), false);
+    assert.equal(directives.has('worker-src'), false);
   });
 
-  test('csp-capabilities: an unknown capability stops the build, naming the file and the token', () => {
-    assert.throws(
-      () => harden(page('<meta name="csp-capabilities" content="eval">'), OPTIONS, '/search/', 'search/index.html'),
-      { message: /^search\/index\.html: csp-capabilities: "eval" is not allowed/ },
-    );
+  for (const [label, marker] of [
+    ['without a seal', '<meta name="cryptpeer-route" content="app">'],
+    ['with a forged seal', `<meta name="cryptpeer-route" content="app" data-seal="${'0'.repeat(64)}">`],
+    ['sealed by another build', declare('app', testTrust())],
+    ['sealed for another name', declare('search').replace('content="search"', 'content="app"')],
+  ] as const) {
+    test(`a declaration marker ${label} stops the build, naming the file and line`, () => {
+      assert.throws(() => harden(page(`\n${marker}`), OPTIONS, '/x/', 'x/index.html'), {
+        message:
+          /^dist\/x\/index\.html:2: <meta name="cryptpeer-route" content="app"> was not written by the project's RouteDeclaration component/,
+      });
+    });
+  }
+
+  test('a sealed marker in a file copied from public/ stops the build, naming public/', () => {
+    const trust = { ...TEST_TRUST, publicFiles: new Set(['/x.html']) };
+    assert.throws(() => harden(page(declare('app')), OPTIONS, '/x.html', 'x.html', trust), {
+      message: /^public\/x\.html:1: .* was not written by the project's RouteDeclaration component/,
+    });
   });
 
-  test('csp-capabilities: a capability the options do not allow stops the build', () => {
-    assert.throws(
-      () =>
-        harden(page('<meta name="csp-capabilities" content="wasm">'), options({ csp: { capabilities: ['worker'] } })),
-      {
-        message: /"wasm" is not allowed by the security policy \(allowed: worker\)/,
-      },
-    );
+  test('an unknown declaration name or a second marker stops the build', () => {
+    assert.throws(() => harden(page(declare('nope'))), { message: /content="nope"> was not written/ });
+    assert.throws(() => harden(page(declare('app') + declare('app'))), {
+      message: /a second <meta name="cryptpeer-route">/,
+    });
+  });
+
+  test('a declaration asking for a capability the options do not allow stops the build', () => {
+    assert.throws(() => harden(page(declare('runner')), options({ csp: { capabilities: ['worker'] } })), {
+      message: /declaration "runner" asks for "wasm", which the security policy does not allow \(allowed: worker\)/,
+    });
   });
 
   test('a page with neither a <head> start tag nor <meta charset> stops the build, naming the file', () => {
@@ -275,9 +340,9 @@ describe('hardenDist', () => {
   let dist: TempDist;
   let manifest: HeadersManifest;
 
-  before(() => {
+  before(async () => {
     dist = makeDist('harden-dist', siteFiles());
-    manifest = hardenDist(dist.dir, OPTIONS).manifest;
+    manifest = (await hardenDist(dist.dir, OPTIONS, TEST_TRUST)).manifest;
   });
 
   after(() => {
@@ -317,6 +382,8 @@ describe('hardenDist', () => {
     const search = directivesOf(manifest.routes['/search/']?.csp ?? '');
     assert.ok(search.get('script-src')?.includes("'wasm-unsafe-eval'"));
     assert.equal(directivesOf(manifest.routes['/threat-model/']?.csp ?? '').get('font-src')?.[0], "'self'");
+    assert.equal(manifest.routes['/']?.declaration, 'app');
+    assert.equal(manifest.routes['/fr/']?.declaration, undefined);
   });
 
   test('the meta CSP of each page equals its manifest CSP minus the header-only directives', () => {

@@ -9,7 +9,7 @@ import { resolveHeaders, type HeadersManifest } from '../../src/hardening/manife
 import { parseSecurityOptions } from '../../src/security/index.ts';
 import { createStaticServer } from '../../src/server/static-server.ts';
 import { TRANSPORT_HEADERS, expectHeaders } from '../support/expect-headers.ts';
-import { makeDist, siteFiles, type TempDist } from './helpers/temp-dist.ts';
+import { makeDist, siteFiles, type TempDist, TEST_TRUST } from './helpers/temp-dist.ts';
 
 const SECRET = 'SECRET-OUTSIDE-DIST';
 const NO_FINGERPRINT = { 'X-Powered-By': null, Server: null, 'Set-Cookie': null } as const;
@@ -24,7 +24,8 @@ before(async () => {
   // Files next to dist/ that a traversal would reach.
   writeFileSync(join(dist.parent, 'package.json'), `{"secret":"${SECRET}"}\n`);
   writeFileSync(join(dist.parent, 'x'), SECRET);
-  manifest = hardenDist(dist.dir, parseSecurityOptions({ origin: 'https://cryptpeer.com' })).manifest;
+  manifest = (await hardenDist(dist.dir, parseSecurityOptions({ origin: 'https://cryptpeer.com' }), TEST_TRUST))
+    .manifest;
   server = createStaticServer({ root: dist.dir, manifest });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,4 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { sealDeclaration } from '../../../src/security/declaration-seal.ts';
+import { ROUTE_DECLARATIONS, type RouteDeclaration } from '../../../src/security/route-declarations.ts';
+import type { BuildTrust } from '../../../src/hardening/trust.ts';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -54,20 +57,56 @@ export const JS = 'document.documentElement.dataset.ready = "1";\n';
 export const INLINE_SCRIPT = '\n  window.answer = 42;\n  ';
 export const INLINE_STYLE = '\n    .hero { margin: 0 }\n  ';
 
+/** The real registry plus `app`, a route whose test components declare an inline script and style. */
+export const TEST_DECLARATIONS: Record<string, RouteDeclaration> = {
+  ...ROUTE_DECLARATIONS,
+  app: {
+    reason: 'test route with a module, an inline script and an inline style',
+    capabilities: [],
+    modules: true,
+    importMaps: [],
+    inlineScripts: [INLINE_SCRIPT],
+    inlineStyles: [INLINE_STYLE],
+    forms: true,
+  },
+  runner: {
+    reason: 'test route that runs WebAssembly in a worker and fetches',
+    capabilities: ['wasm', 'worker', 'connect'],
+    modules: true,
+    importMaps: [],
+    inlineScripts: [],
+    inlineStyles: [],
+    forms: false,
+  },
+};
+
+/** A build's trust context for tests: its own seal key, the test registry, the given public/ files. */
+export function testTrust(publicFiles: readonly string[] = []): BuildTrust {
+  return { sealKey: randomBytes(32), publicFiles: new Set(publicFiles), declarations: TEST_DECLARATIONS };
+}
+
+/** The shared trust of the fixture sites below. */
+export const TEST_TRUST = testTrust(['/favicon.svg', '/robots.txt']);
+
+/** The sealed marker a RouteDeclaration component renders, for `trust`'s key. */
+export const declare = (name: string, trust: BuildTrust = TEST_TRUST) =>
+  `<meta name="cryptpeer-route" content="${name}" data-seal="${sealDeclaration(name, Buffer.from(trust.sealKey))}">`;
+
 /**
  * A small but complete built site: two locales, a 404 page, hashed assets under /_astro/, a
- * pagefind worker, a favicon and an inline script and style on the home page.
+ * pagefind worker, a favicon, and on the home and search pages (declared routes) a module script
+ * and, on the home page, an inline script and style.
  */
 export function siteFiles(): Record<string, string | Uint8Array> {
   return {
     'index.html': page(
-      '<link rel="stylesheet" href="/_astro/site.abc123.css"><script type="module" src="/_astro/app.abc123.js"></script>',
+      `${declare('app')}<link rel="stylesheet" href="/_astro/site.abc123.css"><script type="module" src="/_astro/app.abc123.js"></script>`,
       `<h1>Home</h1><script>${INLINE_SCRIPT}</script><style>${INLINE_STYLE}</style>`,
     ),
     'fr/index.html': page('<link rel="stylesheet" href="/_astro/site.abc123.css">', '<h1>Accueil</h1>', 'fr'),
     'threat-model/index.html': page('<link rel="stylesheet" href="/_astro/fonts.abc123.css">', '<h1>Threat model</h1>'),
     'search/index.html': page(
-      '<meta name="csp-capabilities" content="wasm worker connect"><script type="module" src="/_astro/app.abc123.js"></script>',
+      `${declare('runner')}<script type="module" src="/_astro/app.abc123.js"></script>`,
       '<h1>Search</h1>',
     ),
     '404.html': page('<link rel="stylesheet" href="/_astro/site.abc123.css">', '<h1>Not found</h1>'),
