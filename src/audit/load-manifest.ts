@@ -10,7 +10,7 @@ const manifestSchema = z.object({
   version: z.literal(1),
   origin: z.string(),
   common: headerMap,
-  routes: z.record(z.string(), z.object({ file: z.string(), csp: z.string() })),
+  routes: z.record(z.string(), z.object({ file: z.string(), csp: z.string(), declaration: z.string().optional() })),
   notFound: z.string(),
   assets: z.object({
     csp: z.object({ inert: z.string(), 'wasm-worker': z.string() }),

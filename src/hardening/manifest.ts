@@ -19,7 +19,7 @@ export interface HeadersManifest {
    * Every HTML route: its file in dist/, its own CSP and, for the few routes that run code, the name
    * of their declaration in src/security/route-declarations.ts. Keys are URL paths (`/`, `/fr/`).
    */
-  routes: Record<string, { file: string; csp: string; declaration?: string }>;
+  routes: Record<string, { file: string; csp: string; declaration?: string | undefined }>;
   /** The page served, with status 404, for any unknown path. */
   notFound: string;
   /** Non-HTML responses: CSP by kind, and paths whose kind differs from the default. */

@@ -10,7 +10,7 @@ export interface PageElement {
   attrs: ReadonlyMap<string, string>;
   /** Text of a script or style element, as the browser runs or applies it. */
   text?: string;
-  /** Line of the start tag in the served file (in the `<noscript>` for markup re-read from one). */
+  /** Line of the start tag in the served file (0 when parsed without lines). */
   line: number;
   /** Inside `<noscript>`: what a browser without JavaScript parses. */
   inNoscript: boolean;
@@ -29,8 +29,9 @@ const textOf = (node: T.ParentNode) =>
  * Scripting is on (what visitors run); `<noscript>` text is then parsed again with scripting off,
  * because that is what a browser without JavaScript builds from it.
  */
-export function parsePage(html: string): { document: T.Document; elements: PageElement[] } {
-  const document = parse(html, { sourceCodeLocationInfo: true, scriptingEnabled: true });
+export function parsePage(html: string, withLines = true): { document: T.Document; elements: PageElement[] } {
+  const sourceCodeLocationInfo = withLines;
+  const document = parse(html, { sourceCodeLocationInfo, scriptingEnabled: true });
   const elements: PageElement[] = [];
   const walk = (node: T.ParentNode, inNoscript: boolean, lineOffset: number) => {
     for (const child of node.childNodes) {
@@ -47,7 +48,7 @@ export function parsePage(html: string): { document: T.Document; elements: PageE
       if (element.tag === 'script' || element.tag === 'style') element.text = textOf(child);
       elements.push(element);
       if (element.tag === 'noscript' && element.space === 'html' && !inNoscript) {
-        const inner = parseFragment(textOf(child), { sourceCodeLocationInfo: true, scriptingEnabled: false });
+        const inner = parseFragment(textOf(child), { sourceCodeLocationInfo, scriptingEnabled: false });
         walk(inner, true, line);
       }
       if (element.tag === 'template' && 'content' in child) walk(child.content, inNoscript, lineOffset);

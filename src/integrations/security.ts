@@ -4,6 +4,7 @@ import type { AstroIntegration } from 'astro';
 import { parseSecurityOptions, type SecurityOptionsInput } from '../security/index.ts';
 import { runPostBuild } from './steps.ts';
 import { createBuildTrust } from '../hardening/trust.ts';
+import { checkPublicDir } from '../hardening/tree-hygiene.ts';
 
 export interface PostBuildHook {
   name: string;
@@ -23,6 +24,11 @@ export function cryptpeerSecurity(input: SecurityOptionsInput, before: PostBuild
     hooks: {
       'astro:config:done': ({ config }) => {
         publicDir = fileURLToPath(config.publicDir);
+        // Before Vite copies public/: its copy follows symlinks (a link to /etc/hostname would be
+        // published) and obeys nothing, so host-control and dot files must be stopped here.
+        const problems = checkPublicDir(publicDir, fileURLToPath(config.root));
+        if (problems.length > 0)
+          throw new Error(`[public] ${problems.length} problem(s); the build is refused:\n  ${problems.join('\n  ')}`);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir).replace(/\/$/, '');

@@ -5,6 +5,7 @@ import { hardenDist, type HardenResult } from '../hardening/harden.ts';
 import { MANIFEST_FILE } from '../hardening/manifest.ts';
 import { verifyDist } from '../hardening/verify.ts';
 import type { BuildTrust } from '../hardening/trust.ts';
+import { checkDistTree, GENERATED_PATHS } from '../hardening/tree-hygiene.ts';
 import { writeConfigs } from '../emitters/index.ts';
 
 export interface StepLogger {
@@ -53,7 +54,11 @@ export async function runPostBuild(
   logger.info(`[emit] manifest + ${written.length} server configs in ${deployDir}, ${seconds(emit)}`);
 
   t = performance.now();
-  const problems = await verifyDist(distDir, hardened.manifest, options, trust);
+  // The tree first: no symlink, and no host-control or dot file the project did not generate itself.
+  const problems = [
+    ...checkDistTree(distDir, GENERATED_PATHS),
+    ...(await verifyDist(distDir, hardened.manifest, options, trust)),
+  ];
   const verify = performance.now() - t;
   if (problems.length > 0) {
     throw new Error(`[verify] ${problems.length} problem(s); the build is refused:\n  ${problems.join('\n  ')}`);

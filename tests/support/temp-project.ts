@@ -19,15 +19,17 @@ import assert from 'node:assert/strict';
 /** The repository this suite belongs to. */
 export const REPO = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
 
-/** Shared read-only with the real project (never compiled by Vite, so a symlink is safe). */
-const LINKED = ['public', 'scripts', 'tsconfig.json', 'package.json'];
+/** Shared read-only with the real project (never compiled by Vite nor published, so a symlink is safe). */
+const LINKED = ['scripts', 'tsconfig.json', 'package.json'];
 
 /**
  * Copied, not linked. content/ because a test breaks it. src/ and astro.config.mjs because Vite
  * resolves symlinks to their real path, outside the project root: Astro then drops the page CSS and
  * fails on any component <script> ("No cached compile metadata found for …/Search.astro?astro&type=script").
+ * public/ (a few files) because the build refuses a public/ that is, or holds, a symbolic link:
+ * Astro would copy whatever it points to into the site.
  */
-const COPIED = ['src', 'astro.config.mjs', 'content'];
+const COPIED = ['src', 'astro.config.mjs', 'content', 'public'];
 
 /**
  * Caches Astro and Vite write below node_modules/ (`.astro/data-store.json`, `.vite/`): they stay
@@ -55,8 +57,9 @@ export interface TempProject {
 }
 
 /**
- * A throw-away copy of the project: copies of src/, the Astro config and content/ (which a test may
- * break), symlinks to the rest, and a private node_modules/ made of symlinks to each installed package.
+ * A throw-away copy of the project: copies of src/, the Astro config, content/ (which a test may
+ * break) and public/, symlinks to scripts/, tsconfig.json and package.json, and a private
+ * node_modules/ made of symlinks to each installed package.
  */
 export function createTempProject(): TempProject {
   const root = mkdtempSync(join(tmpdir(), 'cryptpeer-project-'));

@@ -35,11 +35,11 @@ describe('security.txt', () => {
   });
 
   test('computes Expires from the build date, which SOURCE_DATE_EPOCH fixes', () => {
-    const date = getBuildDate({ SOURCE_DATE_EPOCH: String(BUILD_DATE.getTime() / 1000) });
+    const date = getBuildDate({ env: { SOURCE_DATE_EPOCH: String(BUILD_DATE.getTime() / 1000) } });
     assert.equal(date.toISOString(), BUILD_DATE.toISOString());
     assert.equal(getSecurityTxtExpiry(security(), date).toISOString(), '2027-05-25T00:00:00.000Z');
     assert.throws(
-      () => getBuildDate({ SOURCE_DATE_EPOCH: 'yesterday' }),
+      () => getBuildDate({ env: { SOURCE_DATE_EPOCH: 'yesterday' } }),
       /^Error: SOURCE_DATE_EPOCH: expected whole seconds/,
     );
   });
