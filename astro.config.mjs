@@ -1,6 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { createContentGate } from './src/content-gate/index.ts';
 import { cryptpeerSecurity } from './src/integrations/security.ts';
 import { getSiteData } from './src/data/site.ts';
 import { getSitePolicyInput } from './src/security/site-policy.ts';
@@ -24,6 +26,10 @@ export default defineConfig({
   markdown: {
     // Prism writes class names only; Shiki writes style="" on every token, which our CSP forbids.
     syntaxHighlight: 'prism',
+    // Content is untrusted input: the gate fails the build, with file and line, on unsafe markup in
+    // .md and on MDX that is code (imports other than content components, exports, expressions).
+    // @astrojs/mdx inherits this processor and its plugins (extendMarkdownConfig defaults to true).
+    processor: satteri(createContentGate({ root: new URL('./', import.meta.url) })),
   },
   vite: {
     build: {
