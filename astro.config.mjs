@@ -3,12 +3,15 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { createContentGate } from './src/content-gate/index.ts';
+import { createFrenchTypography } from './src/typography/hast-plugin.ts';
 import { cryptpeerSecurity } from './src/integrations/security.ts';
 import { getSiteData } from './src/data/site.ts';
 import { getSitePolicyInput } from './src/security/site-policy.ts';
 import { pagefindStep } from './src/search/pagefind-step.ts';
 
 const site = getSiteData();
+const root = new URL('./', import.meta.url);
+const gate = createContentGate({ root });
 
 export default defineConfig({
   site: site.site.url,
@@ -29,7 +32,8 @@ export default defineConfig({
     // Content is untrusted input: the gate fails the build, with file and line, on unsafe markup in
     // .md and on MDX that is code (imports other than content components, exports, expressions).
     // @astrojs/mdx inherits this processor and its plugins (extendMarkdownConfig defaults to true).
-    processor: satteri(createContentGate({ root: new URL('./', import.meta.url) })),
+    // French spacing runs after the gate (which judges the text as written), on fr/ files only.
+    processor: satteri({ ...gate, hastPlugins: [...gate.hastPlugins, createFrenchTypography({ root })] }),
   },
   vite: {
     build: {

@@ -1,6 +1,6 @@
 // `npm run compliance:check`: reports what will soon go wrong with the compliance outputs (security.txt
-// expiry, end of the support period, drafts, missing documents). Exit 1 on any error, or on any
-// warning with --strict. Usage: node scripts/compliance-check.ts [--dist dist] [--date 2026-12-01] [--json] [--strict]
+// expiry, end of the support period, drafts, missing documents) and lists the claims awaiting the
+// vendor's confirmation (a warning each). Exit 1 on any error, or on any warning with --strict. Usage: node scripts/compliance-check.ts [--dist dist] [--date 2026-12-01] [--json] [--strict]
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkCompliance } from '../src/compliance/check.ts';

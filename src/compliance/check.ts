@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkClaims } from './claims-check.ts';
 import { loadComplianceData, type ComplianceData } from './data.ts';
 import { DAY_MS, startOfDay, toRfc3339 } from './dates.ts';
 import { SECURITY_TXT_PATH } from './paths.ts';
@@ -73,17 +74,19 @@ function checkSecurityTxt(
 /**
  * What will go wrong soon, for CI (`npm run compliance:check`): a published security.txt expiring
  * within 30 days or already expired, a support period that has ended or ends within a year,
- * declarations still in draft, missing declarations or SBOMs for the current version, and advisories
- * not final. Invalid data is an error, with the message the build would give.
+ * declarations still in draft, missing declarations or SBOMs for the current version, advisories
+ * not final, claims awaiting the vendor's confirmation, and claims shown on other pages than they
+ * list (claims-check.ts). Invalid data is an error, with the message the build would give.
  */
 export function checkCompliance(options: CheckOptions): Finding[] {
   const settings = { root: process.cwd(), expiryWarningDays: 30, supportWarningDays: 365, ...options };
-  const out: Finding[] = [];
+  // Claims do not depend on the compliance data: reported even when that data is invalid.
+  const out: Finding[] = checkClaims(settings.root);
   let data: ComplianceData;
   try {
     data = loadComplianceData(settings.root);
   } catch (error) {
-    return [{ level: 'error', file: 'content/', message: (error as Error).message }];
+    return [...out, { level: 'error', file: 'content/', message: (error as Error).message }];
   }
   checkSecurityTxt(data, settings, out);
 

@@ -10,6 +10,7 @@ import { siteSchema, type SiteData } from '../schemas/site.ts';
 import { assertConsistent } from './consistency.ts';
 import { readReleaseFacts, type ReleaseFacts } from './releases.ts';
 import { readYaml } from './yaml.ts';
+import { typesetFrenchIn } from '../typography/typeset-values.ts';
 
 export interface Sourced<T> {
   /** Path relative to the project root. @example content/advisories/CPSA-2026-001.yaml */
@@ -78,7 +79,9 @@ export function loadComplianceData(root = process.cwd()): ComplianceData {
     sboms: sboms.sort((a, b) => semver.compare(a.version, b.version)),
   };
   assertConsistent(data);
-  return data;
+  // Checked as written; returned as French readers see it (no-break spaces in every `fr` text),
+  // so the HTML, PDF and JSON made from it agree.
+  return typesetFrenchIn(data);
 }
 
 let cached: ComplianceData | undefined;

@@ -1,8 +1,12 @@
 import type { Locale } from '../i18n/locales.ts';
 import type { Severity } from './csaf/cvss.ts';
+import { typesetFrenchIn } from '../typography/typeset-values.ts';
 
-/** Interface words of the compliance pages and components, side by side so a missing one is a type error. */
-const strings = {
+/**
+ * Interface words of the compliance pages and components, side by side so a missing one is a type
+ * error. French entries get their no-break spaces here, once.
+ */
+const strings = typesetFrenchIn({
   documents: { en: 'Documents for version', fr: 'Documents de la version' },
   document: { en: 'Document', fr: 'Document' },
   language: { en: 'Language', fr: 'Langue' },
@@ -79,12 +83,12 @@ const strings = {
   size: { en: 'Size', fr: 'Taille' },
   folder: { en: 'Folder', fr: 'Dossier' },
   parent: { en: 'Parent folder', fr: 'Dossier parent' },
-} as const satisfies Record<string, Record<Locale, string>>;
+} as const satisfies Record<string, Record<Locale, string>>);
 
 export type ComplianceKey = keyof typeof strings;
 
-/** A label's colon with the spacing each language's typography wants, and the space after it. */
-export const colon = (locale: Locale): string => (locale === 'fr' ? ' : ' : ': ');
+// The compliance components take the colon from here too; one definition, in i18n/ui.ts.
+export { colon } from '../i18n/ui.ts';
 
 export function ct(locale: Locale, key: ComplianceKey): string {
   return strings[key][locale];

@@ -7,6 +7,12 @@ export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);
 }
 
+/** The locale of a URL path: `/fr/…` is French, anything else is served in the default locale. */
+export function localeFromPath(pathname: string): Locale {
+  const [first = ''] = pathname.split('/').filter(Boolean);
+  return first !== DEFAULT_LOCALE && isLocale(first) ? first : DEFAULT_LOCALE;
+}
+
 /** `/` + locale prefix + slug + `/`: the one function every internal link goes through. */
 export function localePath(locale: Locale, slug = ''): string {
   const clean = slug.replace(/^\/+|\/+$/g, '');

@@ -1,7 +1,8 @@
 import type { Locale } from './locales.ts';
+import { typesetFrenchIn } from '../typography/typeset-values.ts';
 
 /** Why each header is sent, for the website-security page. Keys are header names as served. */
-export const HEADER_REASONS: Record<string, Record<Locale, string>> = {
+export const HEADER_REASONS: Record<string, Record<Locale, string>> = typesetFrenchIn({
   'Content-Security-Policy': {
     en: 'Only what this page was built with may load or run: no inline code unless its hash is listed, no other origin, no framing, no plugin, and DOM sinks refuse strings (Trusted Types).',
     fr: 'Seul ce avec quoi la page a été construite peut se charger ou s’exécuter : pas de code en ligne sans son empreinte, aucune autre origine, aucun encadrement, aucun plugin, et les points d’injection du DOM refusent les chaînes (Trusted Types).',
@@ -54,4 +55,4 @@ export const HEADER_REASONS: Record<string, Record<Locale, string>> = {
     en: 'Where browsers send reports of blocked content.',
     fr: 'Adresse à laquelle les navigateurs signalent les contenus bloqués.',
   },
-};
+});

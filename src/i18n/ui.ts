@@ -1,10 +1,13 @@
 import type { Locale } from './locales.ts';
+import { NBSP } from '../typography/french-rules.ts';
+import { typesetFrenchIn } from '../typography/typeset-values.ts';
 
 /**
  * Interface strings (navigation, labels). Page text lives in `content/`; these are the few words
  * the templates themselves need, kept side by side so a missing translation is a type error.
+ * French entries get their no-break spaces here, once, for every page that shows them.
  */
-const strings = {
+const strings = typesetFrenchIn({
   skipToContent: { en: 'Skip to content', fr: 'Aller au contenu' },
   primaryNav: { en: 'Main navigation', fr: 'Navigation principale' },
   footerNav: { en: 'Site information', fr: 'Informations sur le site' },
@@ -39,13 +42,17 @@ const strings = {
   readMore: { en: 'Read', fr: 'Lire' },
   sections: { en: 'Explore the documentation', fr: 'Parcourir la documentation' },
   compliancePages: { en: 'Compliance topics', fr: 'Sujets de conformité' },
-} as const satisfies Record<string, Record<Locale, string>>;
+  toConfirm: { en: 'to be confirmed', fr: 'à confirmer' },
+} as const satisfies Record<string, Record<Locale, string>>);
 
 export type UiKey = keyof typeof strings;
 
 export function t(locale: Locale, key: UiKey): string {
   return strings[key][locale];
 }
+
+/** A label's colon and the space after it; French puts a no-break space before it (`Statut\u00a0: `). */
+export const colon = (locale: Locale): string => (locale === 'fr' ? `${NBSP}: ` : ': ');
 
 /** Formats an ISO date for humans, in UTC so the output never depends on the build machine. */
 export function formatDate(locale: Locale, isoDate: string, style: 'long' | 'month' = 'long'): string {

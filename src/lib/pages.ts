@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { localePath, type Locale } from '../i18n/locales.ts';
 import { assertTranslated, assertUniquePaths, splitContentId } from './content-checks.ts';
+import { typesetFields } from '../typography/typeset-values.ts';
 
 export interface SitePage {
   entry: CollectionEntry<'pages'>;
@@ -14,6 +15,16 @@ export interface SitePage {
 
 let cache: Promise<SitePage[]> | undefined;
 
+/**
+ * The front matter that templates show (titles, cards, navigation, meta description) with French
+ * spacing on French pages; the body gets it from src/typography/hast-plugin.ts. A copy: the
+ * collection's own entry stays as written.
+ */
+function typesetEntry(entry: CollectionEntry<'pages'>, locale: Locale): CollectionEntry<'pages'> {
+  if (locale !== 'fr') return entry;
+  return { ...entry, data: typesetFields(entry.data, ['title', 'description', 'summary', 'navLabel']) };
+}
+
 /** Every content page, checked across files once per build. */
 export function getPages(): Promise<SitePage[]> {
   cache ??= loadPages();
@@ -26,7 +37,7 @@ async function loadPages(): Promise<SitePage[]> {
     const file = entry.filePath ?? `content/pages/${entry.id}`;
     const { locale, key } = splitContentId(file, entry.id);
     const slug = key === 'index' ? '' : (entry.data.slug ?? key);
-    return { entry, locale, key, path: localePath(locale, slug), file };
+    return { entry: typesetEntry(entry, locale), locale, key, path: localePath(locale, slug), file };
   });
   assertUniquePaths(pages);
   assertTranslated(pages);

@@ -4,6 +4,7 @@ import { InputError } from '../schemas/parse.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { assertTranslated, assertUniquePaths, splitContentId } from './content-checks.ts';
 import { getPage } from './pages.ts';
+import { typesetFields } from '../typography/typeset-values.ts';
 
 export interface Release {
   entry: CollectionEntry<'releases'>;
@@ -32,7 +33,9 @@ async function loadReleases(): Promise<Release[]> {
       throw new InputError(`${file}: version: ${entry.data.version} does not match the file name ${key}.md`);
     }
     const base = (await getPage(locale, 'releases')).path;
-    releases.push({ entry, locale, version: entry.data.version, path: `${base}${entry.data.version}/`, file });
+    // French spacing for the summary that lists, the page and the feed show (the body: hast-plugin.ts).
+    const shown = locale === 'fr' ? { ...entry, data: typesetFields(entry.data, ['summary']) } : entry;
+    releases.push({ entry: shown, locale, version: entry.data.version, path: `${base}${entry.data.version}/`, file });
   }
   assertUniquePaths(releases, 'version');
   assertTranslated(releases.map((r) => ({ ...r, key: r.version })));

@@ -23,7 +23,7 @@ function header(
 ): PdfBlock[] {
   const blocks: PdfBlock[] = [
     { kind: 'title', text: model.title },
-    { kind: 'subtitle', text: `${text.number} ${model.id} · ${annex}` },
+    { kind: 'subtitle', text: `${text.number}${model.id} · ${annex}` },
   ];
   if (model.status === 'draft') {
     blocks.push({ kind: 'notice', text: model.sample ? `${text.draftBanner} ${text.sampleNote}` : text.draftBanner });
@@ -75,7 +75,8 @@ export function declarationBlocks(model: DeclarationModel): PdfBlock[] {
       : {
           kind: 'list',
           items: model.standards.map(
-            (s) => `${text.kinds[s.kind as keyof typeof text.kinds]}: ${s.reference}${s.title ? ` – ${s.title}` : ''}`,
+            (s) =>
+              `${text.kinds[s.kind as keyof typeof text.kinds]}${text.colon}${s.reference}${s.title ? ` – ${s.title}` : ''}`,
           ),
         },
     { kind: 'heading', text: text.items.assessment },

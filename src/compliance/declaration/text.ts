@@ -1,25 +1,32 @@
 import type { Locale } from '../../i18n/locales.ts';
+import { typesetFrenchIn } from '../../typography/typeset-values.ts';
 
-/** The regulation every declaration refers to, as cited in the Official Journal. */
-export const CRA = {
+/**
+ * The regulation every declaration refers to, with its full title as published in the Official Journal
+ * (OJ L, 2024/2847, 20.11.2024), in each language version (EUR-Lex, ELI eli/reg/2024/2847/oj).
+ */
+export const CRA = typesetFrenchIn({
   reference: 'Regulation (EU) 2024/2847',
   title: {
-    en: 'Regulation (EU) 2024/2847 of the European Parliament and of the Council of 23 October 2024 on horizontal cybersecurity requirements for products with digital elements (Cyber Resilience Act)',
-    fr: 'Règlement (UE) 2024/2847 du Parlement européen et du Conseil du 23 octobre 2024 concernant des exigences horizontales en matière de cybersécurité pour les produits comportant des éléments numériques (règlement sur la cyberrésilience)',
+    en: 'Regulation (EU) 2024/2847 of the European Parliament and of the Council of 23 October 2024 on horizontal cybersecurity requirements for products with digital elements and amending Regulations (EU) No 168/2013 and (EU) 2019/1020 and Directive (EU) 2020/1828 (Cyber Resilience Act)',
+    fr: 'Règlement (UE) 2024/2847 du Parlement européen et du Conseil du 23 octobre 2024 concernant des exigences de cybersécurité horizontales pour les produits comportant des éléments numériques et modifiant les règlements (UE) n° 168/2013 et (UE) 2019/1020 et la directive (UE) 2020/1828 (règlement sur la cyberrésilience)',
   },
-} as const;
+} as const);
 
 /**
  * The fixed wording of the declaration documents, per locale. Item labels follow the numbering of
  * Annex V so a reader (or a test) can check each item is present; statements are our wording of
  * what Annex V asks to be stated. The simplified text follows the model sentence of Annex VI.
+ * French spacing is applied here, so the HTML, PDF and JSON of a French declaration agree.
  */
-export const DECLARATION_TEXT = {
+export const DECLARATION_TEXT = typesetFrenchIn({
   en: {
     title: 'EU declaration of conformity',
     colon: ': ',
     simplifiedTitle: 'Simplified EU declaration of conformity',
-    number: 'Declaration No.',
+    // The label ends with its space, which in French is the no-break space after n° (written out:
+    // the typesetter cannot see the number that follows).
+    number: 'Declaration No. ',
     annexV: 'Drawn up in accordance with Annex V of Regulation (EU) 2024/2847 (Cyber Resilience Act).',
     annexVI: 'Drawn up in accordance with Annex VI of Regulation (EU) 2024/2847 (Cyber Resilience Act).',
     items: {
@@ -73,7 +80,7 @@ export const DECLARATION_TEXT = {
     title: 'Déclaration UE de conformité',
     colon: ' : ',
     simplifiedTitle: 'Déclaration UE de conformité simplifiée',
-    number: 'Déclaration n°',
+    number: 'Déclaration n°\u00a0',
     annexV: 'Établie conformément à l’annexe V du règlement (UE) 2024/2847 (règlement sur la cyberrésilience).',
     annexVI: 'Établie conformément à l’annexe VI du règlement (UE) 2024/2847 (règlement sur la cyberrésilience).',
     items: {
@@ -124,6 +131,6 @@ export const DECLARATION_TEXT = {
     page: (n: number, total: number) => `Page ${n} sur ${total}`,
     attachment: 'La même déclaration au format JSON lisible par machine.',
   },
-} as const satisfies Record<Locale, unknown>;
+} as const satisfies Record<Locale, unknown>);
 
 export type DeclarationText = (typeof DECLARATION_TEXT)[Locale];
