@@ -9,6 +9,7 @@ const localizedList = z
 /**
  * `content/product-information.yaml`: the user information of CRA Annex II that is not already an
  * organisation fact in `content/site.yaml` (manufacturer, contacts, purpose, support period).
+ * Every item is a product fact the manufacturer has published: nothing taken from sample data.
  * Both locales must list the same number of items, so a translation cannot silently drop one.
  */
 export const productInformationSchema = z
@@ -19,16 +20,32 @@ export const productInformationSchema = z
     foreseeableRisks: localizedList,
     /** Annex II item 8(a): measures for secure commissioning and use. */
     secureUse: localizedList,
-    /** Annex II item 8(c): how security updates are obtained and installed. */
+    /** Annex II item 8(b): how changes to the product with digital elements can affect the security of data. */
+    changes: localizedList,
+    /** Annex II item 8(c): how security-relevant updates can be installed. */
     updates: localizedList,
     /** Annex II item 8(d): how to decommission the product and remove user data securely. */
     decommissioning: localizedList,
+    /**
+     * Annex II item 8(e): how the default setting enabling the automatic installation of security
+     * updates (Annex I, Part I, point (2)(c)) can be turned off. State only what the manufacturer has
+     * published; what it has not yet confirmed belongs in content/claims/compliance.yaml.
+     */
+    automaticUpdates: localizedList,
     /** Annex II item 7: a sentence on what the support period covers. */
     supportNote: localized,
   })
   .strict()
   .superRefine((data, ctx) => {
-    for (const key of ['securityProperties', 'foreseeableRisks', 'secureUse', 'updates', 'decommissioning'] as const) {
+    for (const key of [
+      'securityProperties',
+      'foreseeableRisks',
+      'secureUse',
+      'changes',
+      'updates',
+      'decommissioning',
+      'automaticUpdates',
+    ] as const) {
       if (data[key].en.length !== data[key].fr.length) {
         ctx.addIssue({
           code: 'custom',

@@ -22,7 +22,7 @@ export function pagefindStep(): PostBuildHook {
   return {
     name: 'search',
     async run(distDir, log) {
-      const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['.diagram', 'nav', 'footer'] });
+      const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['nav', 'footer'] });
       if (!index) throw new Error(`[search] Pagefind could not start: ${errors.join('; ')}`);
       try {
         const added = await index.addDirectory({ path: distDir });
