@@ -122,7 +122,8 @@ export function markupProblems(element: ElementView, context: RuleContext): stri
     const scheme = dangerousScheme(value);
     if (scheme && (URL_ATTRIBUTES.has(lower) || scheme !== 'data'))
       problems.push(`${scheme}: URL in ${name}= on <${tag}>`);
-    if (URL_ATTRIBUTES.has(lower) && checkLoads) {
+    // `background=` (body, table, td…) is a legacy image load on whatever element carries it.
+    if (URL_ATTRIBUTES.has(lower) && (checkLoads || lower === 'background')) {
       for (const url of urlsOf(lower, value)) {
         const target = resolveUrl(url, context.pagePath, context.origin);
         if ('local' in target && !target.local)

@@ -400,6 +400,21 @@ describe('verifyDist', () => {
       '<link rel="prefetch" href="https://other.example/x">',
       '<link href> loads https://other.example/x from another origin',
     ],
+    [
+      'a legacy background= image',
+      '<table background="https://other.example/bg.png"><tr><td>x</td></tr></table>',
+      '<table background> loads https://other.example/bg.png from another origin',
+    ],
+    [
+      'a preloaded image from another origin',
+      '<link rel="preload" as="image" href="https://other.example/x.png">',
+      '<link href> loads https://other.example/x.png from another origin',
+    ],
+    [
+      'a backslash URL that browsers read as another host',
+      '<img src="https:\\\\other.example/x.png" alt="">',
+      '<img src> loads https://other.example/x.png from another origin',
+    ],
     ['a data: image', '<img src="data:image/svg+xml,<svg/>" alt="">', 'data: URL in src= on <img>'],
     [
       'a ping',
