@@ -7,6 +7,7 @@ import { createManifest, routeOfFile, type HeadersManifest } from './manifest.ts
 import { listFiles } from './walk.ts';
 import { runShared } from './parallel.ts';
 import type { BuildTrust } from './trust.ts';
+import { GENERATED_HOST_FILES } from './tree-hygiene.ts';
 
 export interface HardenResult {
   manifest: HeadersManifest;
@@ -20,7 +21,7 @@ export interface HardenResult {
 }
 
 /** Files that may sit in dist/ for a static host but that our own servers must refuse. */
-export const HOST_ONLY_FILES = ['/_headers'];
+export const HOST_ONLY_FILES = GENERATED_HOST_FILES.map((name) => `/${name}`);
 
 /** What hardening one page produced. */
 export interface PageOutcome {
