@@ -1,14 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { buildCsafProvider, type CsafProvider } from './csaf/provider.ts';
 import type { ComplianceData } from './data.ts';
 import { getBuildDate, toRfc3339 } from './dates.ts';
 import { buildDeclarations, type DeclarationSet } from './declaration/files.ts';
 import type { SiteLinks } from './links.ts';
 import { loadSigningKey, signCleartext, type SigningKey } from './openpgp.ts';
-import { SECURITY_TXT_PATH } from './paths.ts';
+import { openpgpKeyPath, SECURITY_TXT_PATH } from './paths.ts';
 import type { PublishedFile } from './published.ts';
-import { buildSboms, type PublishedSbom } from './sbom.ts';
+import { buildSboms, type PublishedSbom } from './sbom/build.ts';
+import type { AdvisorySbomMatch } from './sbom/advisories.ts';
+import type { WebsiteSbom } from './sbom/website.ts';
+import { signDetachedFiles } from './signing/detached.ts';
 import { createSecurityTxt, getSecurityTxtExpiry } from './security-txt/build.ts';
 
 export interface ComplianceBuild {
@@ -16,6 +17,10 @@ export interface ComplianceBuild {
   declarations: DeclarationSet;
   csaf: CsafProvider;
   sboms: PublishedSbom[];
+  /** The website's own SBOM (its npm dependencies, from package-lock.json). */
+  website: WebsiteSbom;
+  /** Each advisory product matched to the SBOM of that deliverable and version, if any. */
+  advisoryMatches: AdvisorySbomMatch[];
   securityTxt: { expires: Date; signed: boolean; fingerprint: string | undefined };
   /** Every generated file, by URL path. */
   files: Map<string, PublishedFile>;
@@ -27,13 +32,9 @@ export interface ComplianceBuildOptions {
   buildDate?: Date;
   /** `undefined` loads the key named by the environment; `null` forces unsigned output. */
   signingKey?: SigningKey | null;
-  generatorVersion?: string;
   /** Run the CSAF optional tests too (unit tests do; the build keeps to the mandatory ones). */
   csafOptionalTests?: boolean;
 }
-
-const packageVersion = (): string =>
-  (JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as { version: string }).version;
 
 /**
  * Everything the compliance routes publish, computed once from validated data: declarations (PDF,
@@ -48,7 +49,6 @@ export async function buildCompliance(
   const log: string[] = [];
   const buildDate = options.buildDate ?? getBuildDate();
   const key = options.signingKey === undefined ? await loadSigningKey() : (options.signingKey ?? undefined);
-  const generatorVersion = options.generatorVersion ?? packageVersion();
   const expires = getSecurityTxtExpiry(data.security, buildDate);
 
   let t = performance.now();
@@ -62,7 +62,7 @@ export async function buildCompliance(
   const csaf = await buildCsafProvider(data, links, {
     signingKey: key,
     buildDate,
-    generatorVersion,
+    lock: data.csafLock,
     optionalTests: options.csafOptionalTests ?? false,
   });
   log.push(
@@ -71,12 +71,15 @@ export async function buildCompliance(
   for (const warning of csaf.warnings) log.push(`[csaf] warning: ${warning}`);
 
   t = performance.now();
-  const { sboms, files: sbomFiles } = await buildSboms(data);
+  const { sboms, website, advisoryMatches, files: sbomFiles } = await buildSboms(data, { root: data.root, buildDate });
   log.push(
-    `[sbom] ${sboms.length} CycloneDX 1.6 SBOM(s) valid (strict), ${((performance.now() - t) / 1000).toFixed(2)} s`,
+    `[sbom] ${sboms.length} deliverable SBOM(s) valid (strict CycloneDX ${[...new Set(sboms.map((s) => s.specVersion))].sort().join('/') || '-'}), ${sboms.filter((s) => s.fields.incomplete.length > 0 || s.fields.sbom.some((f) => !f.present)).length} missing BSI TR-03183-2 fields; website SBOM ${website.componentCount} npm packages; ${((performance.now() - t) / 1000).toFixed(2)} s`,
   );
 
-  const text = createSecurityTxt(data.security, links, buildDate);
+  // Encryption: names the key file the CSAF provider publishes; refuse to point at a missing one.
+  if (key && !csaf.files.some((file) => file.path === openpgpKeyPath(key.fingerprint)))
+    throw new Error(`[security.txt] Encryption: ${openpgpKeyPath(key.fingerprint)} is not published`);
+  const text = createSecurityTxt(data.security, links, buildDate, { openpgpFingerprint: key?.fingerprint });
   const securityTxt: PublishedFile = {
     path: SECURITY_TXT_PATH,
     bytes: Buffer.from(key ? await signCleartext(text, key, buildDate) : text),
@@ -86,15 +89,29 @@ export async function buildCompliance(
   );
 
   const files = new Map<string, PublishedFile>();
-  for (const file of [...declarations.files, ...csaf.files, ...sbomFiles, securityTxt]) {
+  const add = (file: PublishedFile) => {
     if (files.has(file.path)) throw new Error(`[compliance] two generated files claim ${file.path}`);
     files.set(file.path, file);
+  };
+  for (const file of [...declarations.files, ...csaf.files, ...sbomFiles, securityTxt]) add(file);
+  if (key) {
+    // Every published document and listing gets a detached signature, unless it already has one
+    // (CSAF documents, archived declarations) or is itself a signature, a checksum companion or
+    // security.txt (signed inline, RFC 9116 §2.3).
+    const unsigned = [...files.values()].filter(
+      (f) => f.path !== SECURITY_TXT_PATH && !/\.(asc|sha256|sha512)$/.test(f.path) && !files.has(`${f.path}.asc`),
+    );
+    const signatures = await signDetachedFiles(unsigned, key, buildDate);
+    for (const signature of signatures) add(signature);
+    log.push(`[openpgp] ${signatures.length} detached signature(s) by ${key.fingerprint}`);
   }
   return {
     buildDate,
     declarations,
     csaf,
     sboms,
+    website,
+    advisoryMatches,
     securityTxt: { expires, signed: key !== undefined, fingerprint: key?.fingerprint },
     files,
     log,

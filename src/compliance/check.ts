@@ -5,6 +5,8 @@ import { loadComplianceData, type ComplianceData } from './data.ts';
 import { DAY_MS, startOfDay, toRfc3339 } from './dates.ts';
 import { SECURITY_TXT_PATH } from './paths.ts';
 import { getSecurityTxtExpiry } from './security-txt/build.ts';
+import semver from 'semver';
+import { sbomFindings } from './sbom/findings.ts';
 
 export interface Finding {
   level: 'error' | 'warning' | 'notice';
@@ -106,29 +108,93 @@ export function checkCompliance(options: CheckOptions): Finding[] {
     });
   }
 
+  for (const { version, endDate } of data.site.support.versions) {
+    const last = new Date(startOfDay(endDate).getTime() + DAY_MS);
+    if (last <= settings.now)
+      out.push({
+        level: 'notice',
+        file: site,
+        message: `support.versions: support for ${version} ended on ${endDate}`,
+      });
+    else if (days(settings.now, last) < settings.supportWarningDays)
+      out.push({
+        level: 'warning',
+        file: site,
+        message: `support.versions: support for ${version} ends in ${days(settings.now, last)} day(s), on ${endDate}`,
+      });
+  }
+
+  checkDeclarations(data, out);
+  checkSamples(data, out);
+  out.push(...sbomFindings(data));
+  for (const { file, data: advisory } of data.advisories) {
+    if (advisory.status !== 'final')
+      out.push({ level: 'warning', file, message: `status: ${advisory.status} – not yet a final advisory` });
+  }
+  return out;
+}
+
+/** Drafts, superseded and withdrawn declarations, and whether one in force covers the current version. */
+function checkDeclarations(data: ComplianceData, out: Finding[]): void {
   const current = data.site.product.currentVersion;
-  if (!data.declarations.some((d) => d.data.version === current)) {
+  const inForce = data.declarations.filter(
+    (d) => d.data.status === 'issued' && semver.satisfies(current, d.data.covers ?? d.data.version),
+  );
+  if (inForce.length === 0) {
+    const draft = data.declarations.find((d) => d.data.version === current);
     out.push({
       level: 'warning',
-      file: 'content/declarations/',
-      message: `no declaration of conformity for the current version ${current}`,
+      file: draft?.file ?? 'content/declarations/',
+      message: draft
+        ? `no issued declaration covers the current version ${current} (its declaration is a ${draft.data.status}: npm run declaration -- issue ${current})`
+        : `no declaration of conformity covers the current version ${current} (npm run declaration -- new ${current})`,
     });
   }
-  for (const { file, data: declaration } of data.declarations) {
+  for (const { file, data: declaration, archive } of data.declarations) {
     if (declaration.status === 'draft') {
       out.push({
         level: 'warning',
         file,
         message: `status: draft – the ${declaration.version} documents are watermarked "not a declaration of conformity"`,
       });
+    } else if (declaration.status === 'superseded' && declaration.supersededBy) {
+      out.push({
+        level: 'notice',
+        file,
+        message: `superseded by ${declaration.supersededBy.version} on ${declaration.supersededBy.date}; still published as archived`,
+      });
+    } else if (declaration.status === 'withdrawn' && declaration.withdrawn) {
+      out.push({
+        level: 'notice',
+        file,
+        message: `withdrawn on ${declaration.withdrawn.date}; still published as archived`,
+      });
+    } else if (archive) {
+      const signed = [
+        archive.manifest.padesSigner ? `PAdES (${archive.manifest.padesSigner})` : '',
+        archive.manifest.openpgpFingerprint ? `OpenPGP (${archive.manifest.openpgpFingerprint})` : '',
+      ].filter(Boolean);
+      out.push({
+        level: signed.length > 0 ? 'notice' : 'warning',
+        file: archive.dir,
+        message: `issued on ${archive.manifest.issued}, ${signed.length > 0 ? `signed: ${signed.join(', ')}` : 'not electronically signed'}`,
+      });
     }
   }
-  if (!data.sboms.some((s) => s.version === current)) {
-    out.push({ level: 'warning', file: 'content/sbom/', message: `no SBOM for the current version ${current}` });
+}
+
+/** Everything still marked as sample data: none of it may stay once the site states real facts. */
+function checkSamples(data: ComplianceData, out: Finding[]): void {
+  if (data.site.sample)
+    out.push({
+      level: 'warning',
+      file: 'content/site.yaml',
+      message: 'sample: the organisation facts are sample values',
+    });
+  for (const { file, data: declaration } of data.declarations) {
+    if (declaration.sample) out.push({ level: 'warning', file, message: 'sample: this declaration is sample data' });
   }
   for (const { file, data: advisory } of data.advisories) {
-    if (advisory.status !== 'final')
-      out.push({ level: 'warning', file, message: `status: ${advisory.status} – not yet a final advisory` });
+    if (advisory.sample) out.push({ level: 'warning', file, message: 'sample: this advisory is sample data' });
   }
-  return out;
 }

@@ -1,14 +1,17 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import semver from 'semver';
 import { advisorySchema, type AdvisoryData } from '../schemas/advisory.ts';
-import { declarationSchema, type DeclarationData } from '../schemas/declaration.ts';
+import { declarationSchema, isIssued, type DeclarationData } from '../schemas/declaration.ts';
 import { InputError } from '../schemas/parse.ts';
 import { productInformationSchema, type ProductInformationData } from '../schemas/product-information.ts';
 import { securitySchema, type SecurityData } from '../schemas/security.ts';
 import { siteSchema, type SiteData } from '../schemas/site.ts';
 import { assertConsistent } from './consistency.ts';
+import { readCsafLock, type CsafLock } from './csaf/lock.ts';
+import { findStaging, listArchivedVersions, readArchive, type ArchivedDeclaration } from './declaration/archive.ts';
 import { readReleaseFacts, type ReleaseFacts } from './releases.ts';
+import { readSbomSources, type SbomSource } from './sbom/source.ts';
 import { readYaml } from './yaml.ts';
 import { typesetFrenchIn } from '../typography/typeset-values.ts';
 
@@ -18,21 +21,31 @@ export interface Sourced<T> {
   data: T;
 }
 
-export interface SbomSource {
-  file: string;
-  /** Product version the SBOM describes, from its file name. */
-  version: string;
-  /** Published as supplied, byte for byte. */
-  bytes: Buffer;
+export type { SbomSource } from './sbom/source.ts';
+
+export interface DeclarationSource extends Sourced<DeclarationData> {
+  /** The issued documents, for any status but draft (checked against their manifest, not yet against the code). */
+  archive: ArchivedDeclaration | undefined;
+}
+
+export interface LoadOptions {
+  /** Text to use instead of a file's (the declaration CLI validates an edit before writing it). */
+  overrides?: ReadonlyMap<string, string>;
+  /** A version whose archive is about to be written: issued without an archive yet. */
+  issuing?: string;
 }
 
 /** Every compliance input, validated one file at a time and then across files. */
 export interface ComplianceData {
+  /** The project folder the data was read from (the website SBOM reads its lockfile there). */
+  root: string;
+  /** Published bytes of every CSAF revision (content/advisories/csaf.lock.json). */
+  csafLock: CsafLock;
   site: SiteData;
   security: Sourced<SecurityData>;
   productInformation: Sourced<ProductInformationData>;
   /** Oldest product version first. */
-  declarations: Sourced<DeclarationData>[];
+  declarations: DeclarationSource[];
   /** By id. */
   advisories: Sourced<AdvisoryData>[];
   releases: ReleaseFacts[];
@@ -52,36 +65,63 @@ const list = (root: string, dir: string, suffix: string): string[] => {
 };
 
 /** Reads and cross-checks `content/`: any bad input throws an InputError naming the file and the field. */
-export function loadComplianceData(root = process.cwd()): ComplianceData {
+export function loadComplianceData(root = process.cwd(), options: LoadOptions = {}): ComplianceData {
   const site = readYaml(root, 'content/site.yaml', siteSchema);
   const securityFile = 'content/security.yaml';
   const infoFile = 'content/product-information.yaml';
-  const declarations = list(root, 'content/declarations', '.yaml').map((file) => ({
-    file,
-    data: readYaml(root, file, declarationSchema),
-  }));
+  const declarations = loadDeclarations(root, options);
   const advisories = list(root, 'content/advisories', '.yaml').map((file) => ({
     file,
     data: readYaml(root, file, advisorySchema),
   }));
-  const sboms = list(root, 'content/sbom', '.cdx.json').map((file) => {
-    const match = /\/[a-z0-9-]+-(\d+\.\d+\.\d+)\.cdx\.json$/.exec(file);
-    if (!match?.[1]) throw new InputError(`${file}: file name: expected <product>-<version>.cdx.json`);
-    return { file, version: match[1], bytes: readFileSync(join(root, file)) };
-  });
+  // content/sbom/<version>/<component-id>.cdx.json; anything else there is refused, naming the file.
+  const sboms = readSbomSources(root, site);
   const data: ComplianceData = {
+    root,
+    csafLock: readCsafLock(root),
     site,
     security: { file: securityFile, data: readYaml(root, securityFile, securitySchema) },
     productInformation: { file: infoFile, data: readYaml(root, infoFile, productInformationSchema) },
     declarations: declarations.sort((a, b) => semver.compare(a.data.version, b.data.version)),
     advisories,
     releases: readReleaseFacts(root),
-    sboms: sboms.sort((a, b) => semver.compare(a.version, b.version)),
+    sboms,
   };
   assertConsistent(data);
   // Checked as written; returned as French readers see it (no-break spaces in every `fr` text),
   // so the HTML, PDF and JSON made from it agree.
   return typesetFrenchIn(data);
+}
+
+function loadDeclarations(root: string, options: LoadOptions): DeclarationSource[] {
+  const files = new Set(list(root, 'content/declarations', '.yaml'));
+  for (const file of options.overrides?.keys() ?? []) if (file.startsWith('content/declarations/')) files.add(file);
+  const declarations = [...files].sort().map((file): DeclarationSource => {
+    const data = readYaml(root, file, declarationSchema, options.overrides);
+    const archive = readArchive(root, data.version);
+    if (isIssued(data.status) && !archive && options.issuing !== data.version) {
+      throw new InputError(
+        `${file}: status: ${data.status} but content/declarations/archive/${data.version}/ does not exist: ` +
+          `issue a declaration with npm run declaration -- issue ${data.version}, never by editing status`,
+      );
+    }
+    if (!isIssued(data.status) && archive) {
+      throw new InputError(
+        `${file}: status: draft but ${archive.dir}/ holds the issued ${data.version} documents: an issued declaration never returns to draft (supersede or withdraw it)`,
+      );
+    }
+    return { file, data, archive };
+  });
+  const problems = findStaging(root).map((dir) => `${dir}: left by an interrupted issue; delete it and issue again`);
+  const versions = new Set(declarations.map((d) => d.data.version));
+  for (const version of listArchivedVersions(root)) {
+    if (!versions.has(version))
+      problems.push(
+        `content/declarations/archive/${version}/: no declaration file for ${version}; archives are never orphaned`,
+      );
+  }
+  if (problems.length > 0) throw new InputError(problems.join('\n'));
+  return declarations;
 }
 
 let cached: ComplianceData | undefined;

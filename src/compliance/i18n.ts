@@ -21,6 +21,50 @@ const strings = typesetFrenchIn({
   schemaSimplified: { en: 'Simplified declaration', fr: 'Déclaration simplifiée' },
   draft: { en: 'Draft', fr: 'Projet' },
   issued: { en: 'Issued', fr: 'Émise' },
+  superseded: { en: 'Superseded', fr: 'Remplacée' },
+  withdrawn: { en: 'Withdrawn', fr: 'Retirée' },
+  issuedOn: { en: 'Issued on', fr: 'Émise le' },
+  supersededOn: { en: 'Superseded on', fr: 'Remplacée le' },
+  supersededByVersion: { en: 'by the declaration for version', fr: 'par la déclaration de la version' },
+  supersededNote: {
+    en: 'This declaration stays published, unchanged, as it was issued; the declaration now in force is the later one.',
+    fr: 'Cette déclaration reste publiée, inchangée, telle qu’elle a été émise ; la déclaration en vigueur est la plus récente.',
+  },
+  withdrawnOn: { en: 'Withdrawn on', fr: 'Retirée le' },
+  withdrawnNote: {
+    en: 'The manufacturer no longer declares conformity on the basis of this declaration. It stays published, unchanged, as a record.',
+    fr: 'Le fabricant ne déclare plus la conformité sur le fondement de cette déclaration. Elle reste publiée, inchangée, pour mémoire.',
+  },
+  covers: { en: 'Versions covered', fr: 'Versions couvertes' },
+  padesSigned: {
+    en: 'The PDF files embed an electronic signature (PAdES Basic) made with the certificate of',
+    fr: 'Les fichiers PDF intègrent une signature électronique (PAdES Basic) réalisée avec le certificat de',
+  },
+  openpgpSigned: {
+    en: 'Every file of this version has a detached OpenPGP signature (.asc) made with the key',
+    fr: 'Chaque fichier de cette version a une signature OpenPGP détachée (.asc) réalisée avec la clé',
+  },
+  unsigned: {
+    en: 'These files carry no electronic signature.',
+    fr: 'Ces fichiers ne portent pas de signature électronique.',
+  },
+  openpgpKey: { en: 'public key', fr: 'clé publique' },
+  frozen: {
+    en: 'The files of an issued declaration are archived when it is issued and republished byte for byte; the checksums below do not change from one publication of the site to the next.',
+    fr: 'Les fichiers d’une déclaration émise sont archivés lors de son émission et republiés à l’octet près ; les sommes de contrôle ci-dessous ne changent pas d’une publication du site à l’autre.',
+  },
+  signatureFile: { en: 'signature', fr: 'signature' },
+  statusTitle: { en: 'Status of the declarations', fr: 'Statut des déclarations' },
+  draftNotIssued: {
+    en: 'not an issued or signed declaration of conformity, not to be relied on as one',
+    fr: 'pas une déclaration de conformité émise ou signée, à ne pas utiliser comme telle',
+  },
+  sampleShort: { en: 'sample data', fr: 'données d’exemple' },
+  sampleTitle: { en: 'Sample data', fr: 'Données d’exemple' },
+  sampleSite: {
+    en: 'The organisation details, support dates and component list shown here come from the site’s data files, which hold sample values for now. The manufacturer’s confirmed information replaces them before any declaration of conformity is issued.',
+    fr: 'Les coordonnées de l’organisation, les dates d’assistance et la liste des composants affichées ici proviennent des fichiers de données du site, qui contiennent pour l’instant des valeurs d’exemple. Les informations confirmées du fabricant les remplacent avant l’émission de toute déclaration de conformité.',
+  },
   status: { en: 'Status', fr: 'Statut' },
   download: { en: 'Downloads', fr: 'Téléchargements' },
   pdfNote: {

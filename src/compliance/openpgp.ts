@@ -63,3 +63,28 @@ export async function signDetached(bytes: Uint8Array, key: SigningKey, date: Dat
   if (typeof signature !== 'string') throw new Error('[openpgp] expected an armored signature');
   return signature;
 }
+
+/**
+ * Checks a detached armored signature of `bytes` against `publicKey`; rejects when it does not
+ * verify. Used on archived `.asc` files, which sit in untrusted `content/`: the pages
+ * name the key that signed only after every signature verifies with it.
+ */
+export async function verifyDetached(bytes: Uint8Array, armoredSignature: string, publicKey: openpgp.PublicKey) {
+  const verification = await openpgp.verify({
+    message: await openpgp.createMessage({ binary: bytes }),
+    signature: await openpgp.readSignature({ armoredSignature }),
+    verificationKeys: publicKey,
+    format: 'binary',
+  });
+  const [first, ...others] = verification.signatures;
+  if (!first || others.length > 0) throw new Error('[openpgp] expected exactly one signature');
+  // Rejects when the signature does not verify with this key.
+  await first.verified;
+}
+
+/** The public key in `armoredKey` and its upper-case fingerprint. */
+export async function readPublicKey(armoredKey: string) {
+  const key = await openpgp.readKey({ armoredKey });
+  if (key.isPrivate()) throw new Error('[openpgp] a private key where a public key was expected');
+  return { key: key.toPublic(), fingerprint: key.getFingerprint().toUpperCase() };
+}

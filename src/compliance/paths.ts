@@ -11,6 +11,17 @@ export const CSAF_PROVIDER_METADATA_PATH = `${CSAF_ROOT}/provider-metadata.json`
 /** TLP:WHITE (CSAF 2.0's label for public advisories) distribution directory. */
 export const CSAF_WHITE_DIR = `${CSAF_ROOT}/white`;
 export const OPENPGP_DIR = `${CSAF_ROOT}/openpgp`;
+
+/**
+ * `/.well-known/csaf/openpgp/<FINGERPRINT>.asc`: the public key, where the CSAF provider metadata
+ * and security.txt's `Encryption:` point. Only an upper-case hex fingerprint is accepted: the value
+ * becomes part of a path and a published URL.
+ */
+export function openpgpKeyPath(fingerprint: string): string {
+  if (!/^[0-9A-F]{40,64}$/.test(fingerprint))
+    throw new Error(`[paths] not an upper-case hex OpenPGP fingerprint: ${JSON.stringify(fingerprint)}`);
+  return `${OPENPGP_DIR}/${fingerprint}.asc`;
+}
 export const DECLARATIONS_DIR = '/declarations';
 export const SBOM_DIR = '/sbom';
 

@@ -19,6 +19,11 @@ export function loadYaml<S extends z.ZodType>(
   } catch (cause) {
     throw new InputError(`${file}: cannot be read`, { cause });
   }
+  return parseYamlText(text, schema, file);
+}
+
+/** The same, for text already read (the declaration CLI checks an edit before writing it). */
+export function parseYamlText<S extends z.ZodType>(text: string, schema: S, file: string): z.output<S> {
   let data: unknown;
   try {
     // strict YAML 1.2 core schema: no surprise booleans ("no" → false) or sexagesimal numbers

@@ -13,8 +13,23 @@ export const cvss31Vector = z
   );
 
 /**
+ * Why a product is not affected: the five CSAF 2.0 VEX justification flag labels (§3.2.3.5).
+ * @example vulnerable_code_not_present
+ */
+export const vexJustification = z.enum([
+  'component_not_present',
+  'vulnerable_code_not_present',
+  'vulnerable_code_cannot_be_controlled_by_adversary',
+  'vulnerable_code_not_in_execute_path',
+  'inline_mitigations_already_exist',
+]);
+export type VexJustification = z.infer<typeof vexJustification>;
+
+/**
  * `content/advisories/<id>.yaml`: one security advisory, published as a CSAF 2.0
- * `csaf_security_advisory` (English) and as a page in every locale.
+ * `csaf_security_advisory` and a `csaf_vex` document (English) and as a page in every locale.
+ * Every published revision's bytes are recorded in `content/advisories/csaf.lock.json`: a change
+ * to what a document says needs a new entry in `revisions` (then `npm run advisory -- record <id>`).
  */
 export const advisorySchema = z
   .object({
@@ -56,7 +71,7 @@ export const advisorySchema = z
       .array(
         z
           .object({
-            /** A component id from `content/site.yaml` product.components. @example desktop-client */
+            /** A component id from `content/site.yaml` product.components. @example client */
             component: z.string().min(1),
             affected: z.array(semverString).min(1),
             fixed: z.array(semverString).min(1),
@@ -64,6 +79,28 @@ export const advisorySchema = z
           .strict(),
       )
       .min(1),
+    /**
+     * Component versions known NOT to be affected, published in the advisory's CSAF VEX document
+     * (`known_not_affected`, with the justification as a flag and the statement as an impact
+     * threat). Versions must have release notes. Leave out what has not been checked: a version
+     * named nowhere is simply not covered by the VEX document.
+     * @example [{ component: relay-server, versions: [2.2.0, 2.3.0], justification: vulnerable_code_not_present }]
+     */
+    notAffected: z
+      .array(
+        z
+          .object({
+            /** A component id from `content/site.yaml` product.components. @example relay-server */
+            component: z.string().min(1),
+            versions: z.array(semverString).min(1),
+            /** CSAF 2.0 flag label saying why these versions are not affected. */
+            justification: vexJustification,
+            /** Why the vulnerability cannot be exploited in these versions, for readers (CSAF impact threat). */
+            statement: localized.optional(),
+          })
+          .strict(),
+      )
+      .optional(),
   })
   .strict()
   .superRefine((data, ctx) => {
@@ -77,7 +114,31 @@ export const advisorySchema = z
         });
       }
     });
+    const seen = new Map<string, string>();
+    // Each component × version gets exactly one status: CSAF product ids must be unique, and a
+    // product with two VEX justifications is refused by mandatory test 6.1.33 anyway.
+    const claim = (component: string, version: string, where: string, path: PropertyKey[]) => {
+      const key = `${component}@${version}`;
+      const other = seen.get(key);
+      if (other !== undefined) {
+        ctx.addIssue({ code: 'custom', path, message: `${component} ${version} is already listed in ${other}` });
+      } else seen.set(key, where);
+    };
     data.products.forEach((product, index) => {
+      if (data.products.findIndex((p) => p.component === product.component) !== index) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['products', index, 'component'],
+          message: `${product.component} is listed twice: give it one entry with all its versions`,
+        });
+        return;
+      }
+      for (const kind of ['affected', 'fixed'] as const) {
+        product[kind].forEach((version, i) => {
+          if (kind === 'fixed' && product.affected.includes(version)) return;
+          claim(product.component, version, `products.${index}.${kind}`, ['products', index, kind, i]);
+        });
+      }
       for (const version of product.fixed) {
         if (product.affected.includes(version)) {
           ctx.addIssue({
@@ -87,6 +148,11 @@ export const advisorySchema = z
           });
         }
       }
+    });
+    data.notAffected?.forEach((entry, index) => {
+      entry.versions.forEach((version, i) => {
+        claim(entry.component, version, `notAffected.${index}.versions`, ['notAffected', index, 'versions', i]);
+      });
     });
   });
 

@@ -4,6 +4,11 @@ import { contactUri, httpsUrl, isoDate, localized, semverString, type Localized 
 /** `content/site.yaml`: the organisation facts every page and document reads. */
 export const siteSchema = z
   .object({
+    /**
+     * The organisation facts below are sample values, not yet the manufacturer's confirmed ones:
+     * pages say so, and no declaration can be issued while it is true.
+     */
+    sample: z.boolean().default(false),
     product: z
       .object({
         /** @example CryptPeer */
@@ -31,9 +36,20 @@ export const siteSchema = z
           .array(
             z
               .object({
-                /** Stable key used by advisories. @example desktop-client */
+                /** Stable key used by advisories and SBOM file names. @example relay-server */
                 id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase words joined by -'),
                 name: localized,
+                /**
+                 * Package URL of the deliverable without a version (`@version` is appended per release).
+                 * CSAF product ids and each SBOM's `metadata.component.purl` use it, which is how
+                 * advisories and SBOMs are matched. @example pkg:generic/cryptpeer/relay-server
+                 */
+                purl: z
+                  .string()
+                  .regex(
+                    /^pkg:[a-z][a-z0-9.+-]*\/[^@?#\s]+$/,
+                    'a package URL (pkg:type/namespace/name) without @version',
+                  ),
               })
               .strict(),
           )
@@ -61,6 +77,15 @@ export const siteSchema = z
         type: localized,
         /** Last day of the support period (CRA Annex II: at least month and year). @example 2031-12-31 */
         endDate: isoDate,
+        /**
+         * Versions whose support period differs from `endDate` (CRA Art. 13(8) sets it per product
+         * placed on the market). A version not listed has `endDate`.
+         * @example [{ version: 2.2.0, endDate: 2029-06-30 }]
+         */
+        versions: z
+          .array(z.object({ version: semverString, endDate: isoDate }).strict())
+          .refine((list) => new Set(list.map((v) => v.version)).size === list.length, 'each version once')
+          .default([]),
       })
       .strict(),
     site: z
@@ -75,3 +100,7 @@ export const siteSchema = z
   .strict();
 
 export type SiteData = z.infer<typeof siteSchema>;
+
+/** The last day of support of one product version. */
+export const supportEndOf = (site: SiteData, version: string): string =>
+  site.support.versions.find((v) => v.version === version)?.endDate ?? site.support.endDate;

@@ -4,11 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
 import { resolveHeaders } from '../../src/hardening/manifest.ts';
 import { digestHex } from '../../src/compliance/checksums.ts';
 import { assertMatchesSchema } from '../../src/compliance/declaration/json-schema.ts';
 import { validateCsaf } from '../../src/compliance/csaf/validate.ts';
+import { CDX_SPEC_VERSIONS, validateStrict, type CdxSpecVersion } from '../../src/compliance/sbom/cyclonedx.ts';
 import { parseSecurityTxt } from '../../src/compliance/security-txt/parse.ts';
 import { expectHeaders } from '../support/expect-headers.ts';
 import { manifest, servers } from './support/env.ts';
@@ -158,13 +158,19 @@ for (const server of servers()) {
       }
     });
 
-    test('the SBOM is served as JSON and passes the strict CycloneDX 1.6 validator', async ({ request }) => {
-      const path = SBOM_FILES.find((p) => p.endsWith('.cdx.json'));
-      expect(path).toBeDefined();
-      const response = await get(request, server.url + (path ?? ''));
-      expectHeaders(response.headers(), resolveHeaders(manifest(), path ?? ''));
-      expect(await new Validation.JsonStrictValidator(Spec.Version.v1dot6).validate(await response.text())).toBeNull();
-    });
+    for (const path of SBOM_FILES.filter((p) => p.endsWith('.cdx.json'))) {
+      test(`${path} is served as JSON and passes the strict validator of its CycloneDX version`, async ({
+        request,
+      }) => {
+        const response = await get(request, server.url + path);
+        expectHeaders(response.headers(), resolveHeaders(manifest(), path));
+        const text = await response.text();
+        expect(text).toBe(readFileSync(join('dist', path), 'utf8'));
+        const { specVersion } = JSON.parse(text) as { specVersion: string };
+        expect(CDX_SPEC_VERSIONS).toContain(specVersion);
+        await validateStrict(path, Buffer.from(text), specVersion as CdxSpecVersion);
+      });
+    }
 
     test('compliance pages list every download with its true size and SHA-256', async ({ request }) => {
       for (const page of ['/compliance/declaration-of-conformity/', '/fr/conformite/declaration-de-conformite/']) {
@@ -181,7 +187,11 @@ for (const server of servers()) {
       expect(product).toMatch(
         /Security support for CryptPeer ends in <time datetime="\d{4}-\d{2}-\d{2}">[A-Z][a-z]+ \d{4}<\/time>/,
       );
-      expect(product).toContain('href="/sbom/cryptpeer-');
+      // One SBOM per deliverable of the current version, as listed in site.yaml.
+      expect(product).toContain('href="/sbom/2.4.0/client.cdx.json"');
+      expect(product).toContain('href="/sbom/2.4.0/relay-server.cdx.json"');
+      const website = await (await get(request, `${server.url}/website-security/`)).text();
+      expect(website).toContain('href="/sbom/website.cdx.json"');
       const release = await (await get(request, `${server.url}/fr/versions/2.3.0/`)).text();
       expect(release).toContain('href="/fr/securite/avis/cpsa-2026-001/"');
       expect(release).toContain('href="/.well-known/csaf/white/2026/cpsa-2026-001.json"');

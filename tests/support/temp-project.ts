@@ -19,8 +19,9 @@ import assert from 'node:assert/strict';
 /** The repository this suite belongs to. */
 export const REPO = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
 
-/** Shared read-only with the real project (never compiled by Vite nor published, so a symlink is safe). */
-const LINKED = ['scripts', 'tsconfig.json', 'package.json'];
+/** Shared read-only with the real project (never compiled by Vite nor published, so a symlink is safe;
+ * package-lock.json is read for the website's own SBOM). */
+const LINKED = ['scripts', 'tsconfig.json', 'package.json', 'package-lock.json'];
 
 /**
  * Copied, not linked. content/ because a test breaks it. src/ and astro.config.mjs because Vite

@@ -5,20 +5,40 @@ import type { ComplianceData, Sourced } from '../data.ts';
 import { stableJson } from '../json.ts';
 import { absolute, type SiteLinks } from '../links.ts';
 import { signDetached, type SigningKey } from '../openpgp.ts';
-import { CSAF_PROVIDER_METADATA_PATH, CSAF_ROOT, CSAF_WHITE_DIR, csafDocumentPath, OPENPGP_DIR } from '../paths.ts';
+import { CSAF_PROVIDER_METADATA_PATH, CSAF_ROOT, CSAF_WHITE_DIR, openpgpKeyPath } from '../paths.ts';
 import { factsOf, fileName, withChecksums, type FileFacts, type PublishedFile } from '../published.ts';
+import { dateTime } from './common.ts';
 import { cvss31BaseScore, type Severity } from './cvss.ts';
-import { createCsafDocument } from './document.ts';
-import { validateCsaf, type CsafFinding } from './validate.ts';
+import { checkCsafLock, type CsafLock } from './lock.ts';
+import { createCsafDocuments, type CsafDocumentFile } from './publish.ts';
+import { CSAF_ROLIE_FEED_PATH, createRolieFeed } from './rolie.ts';
 
-export interface CsafEntry {
-  advisory: Sourced<AdvisoryData>;
+export { sourceField } from './publish.ts';
+
+/** A published CSAF document, as pages link it. */
+export interface CsafDocumentFacts {
+  /** `tracking.id`. @example CPSA-2026-001-VEX */
+  trackingId: string;
   /** URL path of the CSAF JSON. */
   path: string;
   json: FileFacts;
+  /** `tracking.version`. */
+  revision: number;
+}
+
+export interface CsafEntry {
+  advisory: Sourced<AdvisoryData>;
+  /** URL path of the advisory's `csaf_security_advisory` JSON. */
+  path: string;
+  json: FileFacts;
+  /** Its `csaf_vex` document: the status of every component version the advisory names. */
+  vex: CsafDocumentFacts;
+  /** Whether both documents have a detached `.asc` signature next to them. */
   signed: boolean;
   initialReleaseDate: string;
   currentReleaseDate: string;
+  /** `tracking.version` of both documents (they share the advisory's revisions). */
+  revision: number;
   baseScore: number;
   severity: Severity;
 }
@@ -35,6 +55,8 @@ export interface CsafProvider {
   entries: CsafEntry[];
   listings: CsafListing[];
   files: PublishedFile[];
+  /** URL path of the TLP:WHITE ROLIE feed. */
+  feedPath: string;
   /** Optional-test findings (§6.2), for the build log. */
   warnings: string[];
 }
@@ -43,42 +65,41 @@ export interface CsafOptions {
   signingKey: SigningKey | undefined;
   /** Signature date: the build date, so a key created after an advisory's date can still sign it. */
   buildDate: Date;
-  generatorVersion: string;
+  /** The committed revision lock (`readCsafLock(root)`): published bytes must match it. */
+  lock: CsafLock;
   /** Also run the optional tests (§6.2) and report their findings as warnings (slower: tests do it). */
   optionalTests?: boolean;
 }
-
-/** Where a CSAF finding comes from in the advisory's YAML, so the error names the field to fix. */
-const SOURCE_FIELDS: readonly [RegExp, string][] = [
-  [/^\/vulnerabilities\/0\/cwe(?:\/(\w+))?/, 'cwe'],
-  [/^\/vulnerabilities\/0\/scores/, 'cvss'],
-  [/^\/vulnerabilities\/0\/notes/, 'details'],
-  [/^\/vulnerabilities\/0\/remediations/, 'remediation'],
-  [/^\/vulnerabilities\/0\/title|^\/document\/title/, 'title'],
-  [/^\/vulnerabilities\/0\/(product_status|release_date)|^\/product_tree/, 'products'],
-  [/^\/document\/tracking\/revision_history\/(\d+)/, 'revisions'],
-  [/^\/document\/tracking\/status/, 'status'],
-  [/^\/document\/tracking/, 'revisions'],
-  [/^\/document\/notes\/0/, 'summary'],
-  [/^\/document\/publisher/, 'csaf (content/security.yaml)'],
-];
-
-export function sourceField(instancePath: string): string {
-  for (const [pattern, field] of SOURCE_FIELDS) {
-    const match = pattern.exec(instancePath);
-    if (match) return match[1] !== undefined ? `${field}.${match[1]}` : field;
-  }
-  return '(document)';
-}
-
-const describe = (file: string, f: CsafFinding): string =>
-  `${file}: ${sourceField(f.instancePath)}: CSAF ${f.instancePath || '/'}: ${f.test}: ${f.message}`;
 
 /** Provider metadata as CSAF 2.0 §7.2.1 / the provider JSON schema define it, checked before it ships. */
 const providerMetadataSchema = z
   .object({
     canonical_url: z.url().regex(/\/provider-metadata\.json$/),
-    distributions: z.array(z.object({ directory_url: z.url() }).strict()).min(1),
+    // One distribution may carry both the directory and the ROLIE feed (the schema allows either or both).
+    distributions: z
+      .array(
+        z
+          .object({
+            directory_url: z.url(),
+            rolie: z
+              .object({
+                feeds: z
+                  .array(
+                    z
+                      .object({
+                        summary: z.string().min(1).optional(),
+                        tlp_label: z.enum(['UNLABELED', 'WHITE', 'GREEN', 'AMBER', 'RED']),
+                        url: z.url().regex(/\.json$/),
+                      })
+                      .strict(),
+                  )
+                  .min(1),
+              })
+              .strict(),
+          })
+          .strict(),
+      )
+      .min(1),
     last_updated: z.iso.datetime(),
     list_on_CSAF_aggregators: z.boolean(),
     metadata_version: z.literal('2.0'),
@@ -100,95 +121,129 @@ const providerMetadataSchema = z
   .strict();
 
 /**
- * The CSAF 2.0 provider tree under `/.well-known/csaf/`: each advisory as a validated
- * `csaf_security_advisory` in `white/<year>/` with `.sha256`, `.sha512` (and `.asc` when a signing
- * key is configured), `index.txt`, `changes.csv`, `provider-metadata.json` and folder listings.
- * An advisory the validator rejects fails the build with the validator's own messages.
+ * The CSAF 2.0 provider tree under `/.well-known/csaf/`: for each advisory a validated
+ * `csaf_security_advisory` and its `csaf_vex` document in `white/<year>/`, each with `.sha256`,
+ * `.sha512` (and `.asc` when a signing key is configured); `index.txt`, `changes.csv`, the ROLIE
+ * feed, `provider-metadata.json` and folder listings. Fails the build (InputError naming the file
+ * and field) on a document the validator rejects and on any disagreement with the revision lock.
  */
 export async function buildCsafProvider(
   data: ComplianceData,
   links: SiteLinks,
   options: CsafOptions,
 ): Promise<CsafProvider> {
+  const { advisories, warnings } = await createCsafDocuments(data, links, {
+    optionalTests: options.optionalTests ?? false,
+  });
+  // Before anything is signed or written: a document that changed under an old revision number
+  // must not reach consumers, who would keep the first copy they fetched as that revision.
+  const problems = checkCsafLock(options.lock, advisories);
+  if (problems.length > 0) throw new InputError(problems.join('\n'));
+
   const files: PublishedFile[] = [];
-  const entries: CsafEntry[] = [];
-  const warnings: string[] = [];
-  const errors: string[] = [];
   const key = options.signingKey;
-  for (const advisory of data.advisories) {
-    const document = createCsafDocument(advisory.data, {
-      site: data.site,
-      security: data.security.data,
-      links,
-      sbomVersions: data.sboms.map((s) => s.version),
-      generatorVersion: options.generatorVersion,
-    });
-    const bytes = Buffer.from(stableJson(document));
-    // Validate the bytes as published, not the object that produced them.
-    const result = await validateCsaf(JSON.parse(bytes.toString('utf8')) as unknown, options.optionalTests ?? false);
-    errors.push(...result.errors.map((f) => describe(advisory.file, f)));
-    warnings.push(...result.warnings.map((f) => describe(advisory.file, f)));
-    const first = advisory.data.revisions[0]?.date ?? '';
-    const path = csafDocumentPath(advisory.data.id, first);
-    const json: PublishedFile = { path, bytes };
+  const publish = async (file: CsafDocumentFile): Promise<FileFacts> => {
+    const json: PublishedFile = { path: file.path, bytes: file.bytes };
     files.push(...withChecksums(json));
-    if (key) files.push({ path: `${path}.asc`, bytes: Buffer.from(await signDetached(bytes, key, options.buildDate)) });
+    if (key)
+      files.push({
+        path: `${file.path}.asc`,
+        bytes: Buffer.from(await signDetached(file.bytes, key, options.buildDate)),
+      });
+    return factsOf(json);
+  };
+  const entries: CsafEntry[] = [];
+  for (const { advisory, document, vex } of advisories) {
+    const json = await publish(document);
+    const vexJson = await publish(vex);
     const { baseScore, baseSeverity } = cvss31BaseScore(advisory.data.cvss);
     entries.push({
       advisory,
-      path,
-      json: factsOf(json),
+      path: document.path,
+      json,
+      vex: { trackingId: vex.trackingId, path: vex.path, json: vexJson, revision: vex.revision },
       signed: key !== undefined,
-      initialReleaseDate: first,
-      currentReleaseDate: advisory.data.revisions.at(-1)?.date ?? first,
+      initialReleaseDate: document.initialReleaseDate,
+      currentReleaseDate: document.currentReleaseDate,
+      revision: document.revision,
       baseScore,
       severity: baseSeverity,
     });
   }
-  if (errors.length > 0)
-    throw new InputError(`[csaf] the CSAF validator rejected ${errors.length} finding(s):\n${errors.join('\n')}`);
 
-  const relative = (path: string) => path.slice(CSAF_WHITE_DIR.length + 1);
-  const newestFirst = [...entries].sort(
-    (a, b) => b.currentReleaseDate.localeCompare(a.currentReleaseDate) || b.path.localeCompare(a.path),
+  const documents = advisories.flatMap((a) => [
+    { file: a.document, summary: a.advisory.data.summary.en },
+    { file: a.vex, summary: a.advisory.data.summary.en },
+  ]);
+  // CSAF 2.0 requirements 12 and 13 list every document, newest current release first.
+  const newestFirst = [...documents].sort(
+    (a, b) =>
+      b.file.currentReleaseDate.localeCompare(a.file.currentReleaseDate) || b.file.path.localeCompare(a.file.path),
   );
+  const relative = (path: string) => path.slice(CSAF_WHITE_DIR.length + 1);
   const index: PublishedFile = {
     path: `${CSAF_WHITE_DIR}/index.txt`,
-    bytes: Buffer.from(newestFirst.map((e) => `${relative(e.path)}\n`).join('')),
+    bytes: Buffer.from(newestFirst.map((d) => `${relative(d.file.path)}\n`).join('')),
   };
-  // CSAF 2.0 requirement 13: quoted file name and current_release_date, latest first, no heading.
+  // Requirement 13: quoted file name and current_release_date, latest first, no heading.
   const changes: PublishedFile = {
     path: `${CSAF_WHITE_DIR}/changes.csv`,
     bytes: Buffer.from(
-      newestFirst.map((e) => `"${relative(e.path)}","${e.currentReleaseDate}T00:00:00.000Z"\n`).join(''),
+      newestFirst.map((d) => `"${relative(d.file.path)}","${dateTime(d.file.currentReleaseDate)}"\n`).join(''),
+    ),
+  };
+  const feed: PublishedFile = {
+    path: CSAF_ROLIE_FEED_PATH,
+    bytes: Buffer.from(
+      stableJson(
+        createRolieFeed(
+          links,
+          data.site.product.name,
+          newestFirst.map((d) => ({ ...d, signed: key !== undefined })),
+        ),
+      ),
     ),
   };
   const keyFile: PublishedFile | undefined = key
-    ? { path: `${OPENPGP_DIR}/${key.fingerprint}.asc`, bytes: Buffer.from(key.publicKeyArmored) }
+    ? { path: openpgpKeyPath(key.fingerprint), bytes: Buffer.from(key.publicKeyArmored) }
     : undefined;
   const role = key ? 'csaf_trusted_provider' : 'csaf_provider';
+  const csaf = data.security.data.csaf;
   const metadata = providerMetadataSchema.parse({
     canonical_url: absolute(links, CSAF_PROVIDER_METADATA_PATH),
-    distributions: [{ directory_url: absolute(links, `${CSAF_WHITE_DIR}/`) }],
-    last_updated: `${newestFirst[0]?.currentReleaseDate ?? '1970-01-01'}T00:00:00.000Z`,
-    list_on_CSAF_aggregators: data.security.data.csaf.listOnAggregators,
+    distributions: [
+      {
+        directory_url: absolute(links, `${CSAF_WHITE_DIR}/`),
+        rolie: {
+          feeds: [
+            {
+              summary: `All TLP:WHITE CSAF documents of ${data.site.manufacturer.name}.`,
+              tlp_label: 'WHITE',
+              url: absolute(links, CSAF_ROLIE_FEED_PATH),
+            },
+          ],
+        },
+      },
+    ],
+    last_updated: dateTime(newestFirst[0]?.file.currentReleaseDate ?? '1970-01-01'),
+    list_on_CSAF_aggregators: csaf.listOnAggregators,
     metadata_version: '2.0',
-    mirror_on_CSAF_aggregators: data.security.data.csaf.mirrorOnAggregators,
+    mirror_on_CSAF_aggregators: csaf.mirrorOnAggregators,
     ...(key && keyFile
       ? { public_openpgp_keys: [{ fingerprint: key.fingerprint, url: absolute(links, keyFile.path) }] }
       : {}),
     publisher: {
       category: 'vendor',
-      contact_details: data.security.data.csaf.contactDetails,
-      issuing_authority: data.security.data.csaf.issuingAuthority,
+      contact_details: csaf.contactDetails,
+      issuing_authority: csaf.issuingAuthority,
       name: data.site.manufacturer.name,
-      namespace: data.security.data.csaf.namespace,
+      namespace: csaf.namespace,
     },
     role,
   });
   const provider: PublishedFile = { path: CSAF_PROVIDER_METADATA_PATH, bytes: Buffer.from(stableJson(metadata)) };
-  files.push(index, changes, provider, ...(keyFile ? [keyFile] : []));
-  return { role, entries, listings: createListings(files), files, warnings };
+  files.push(index, changes, feed, provider, ...(keyFile ? [keyFile] : []));
+  return { role, entries, listings: createListings(files), files, feedPath: CSAF_ROLIE_FEED_PATH, warnings };
 }
 
 /** One listing per folder below /.well-known/csaf/, built from the files themselves. */

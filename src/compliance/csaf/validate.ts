@@ -10,6 +10,8 @@ export interface CsafValidation {
   errors: CsafFinding[];
   /** Warnings, including the findings of the optional tests (§6.2) when they were run. */
   warnings: CsafFinding[];
+  /** Every test that ran, valid or not, so a caller can tell "passed" from "not run". */
+  tests: string[];
 }
 
 type DocumentTest = (doc: unknown) => unknown;
@@ -45,5 +47,5 @@ export async function validateCsaf(document: unknown, withOptional = false): Pro
     result.tests.flatMap((t) =>
       t[key].map((f) => ({ test: t.name, instancePath: f.instancePath, message: f.message })),
     );
-  return { errors: pick('errors'), warnings: pick('warnings') };
+  return { errors: pick('errors'), warnings: pick('warnings'), tests: result.tests.map((t) => t.name) };
 }

@@ -10,6 +10,7 @@ type Address = SiteData['manufacturer']['address'];
 interface DocumentHeader {
   /** @example CryptPeer-2.4.0-EU-DoC */
   id: string;
+  /** What the document says of itself: `issued` is frozen at issue, later statuses live on the pages. */
   status: 'draft' | 'issued';
   /** True for the sample data that exercises the site: documents say so. */
   sample: boolean;
@@ -74,7 +75,8 @@ export function createDeclarationModel(
   return {
     documentType: 'eu-declaration-of-conformity',
     id: declarationId(site, data.version),
-    status: data.status,
+    // A superseded or withdrawn declaration was issued: its documents stay the issued ones.
+    status: data.status === 'draft' ? 'draft' : 'issued',
     sample: data.sample,
     lang: locale,
     date: data.date,
@@ -108,7 +110,7 @@ export function createDeclarationModel(
         ? null
         : data.standards.map((s) => ({ kind: s.kind, reference: s.reference, title: s.title?.[locale] ?? null })),
     conformityAssessment: {
-      procedure: data.conformityAssessment.procedure?.[locale] ?? null,
+      procedure: data.conformityAssessment.procedure ? text.procedures[data.conformityAssessment.procedure] : null,
       notifiedBody: data.conformityAssessment.notifiedBody ?? null,
     },
     additionalInformation: data.additionalInformation?.[locale] ?? null,

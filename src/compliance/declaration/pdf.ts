@@ -1,4 +1,5 @@
 import { renderPdf, type PdfBlock } from '../pdf/render.ts';
+import type { PadesFields } from './archive.ts';
 import { formatDocumentDate } from './format.ts';
 import type { DeclarationModel, SimplifiedDeclarationModel } from './model.ts';
 import { DECLARATION_TEXT, type DeclarationText } from './text.ts';
@@ -32,7 +33,7 @@ function header(
 }
 
 /** The full declaration as the numbered Annex V items, in the order of the Annex. */
-export function declarationBlocks(model: DeclarationModel): PdfBlock[] {
+export function declarationBlocks(model: DeclarationModel, signedElectronically = false): PdfBlock[] {
   const text = DECLARATION_TEXT[model.lang];
   const value = (v: string | null): PdfBlock =>
     v === null ? { kind: 'missing', text: text.missing } : { kind: 'paragraph', text: v };
@@ -103,7 +104,10 @@ export function declarationBlocks(model: DeclarationModel): PdfBlock[] {
       text.signatory,
       signature.name === null || signature.function === null ? null : `${signature.name}, ${signature.function}`,
     ),
-    field(text.signature, model.status === 'issued' ? text.signatureLine : null),
+    field(
+      text.signature,
+      model.status !== 'issued' ? null : signedElectronically ? text.signedElectronically : text.signatureLine,
+    ),
   );
   return blocks;
 }
@@ -118,9 +122,15 @@ export function simplifiedBlocks(model: SimplifiedDeclarationModel): PdfBlock[] 
   ];
 }
 
+/**
+ * The PDF of one document. With `pades`, the PDF carries an empty PAdES signature field with those
+ * values (signing fills it in); the same values always give the same bytes, which is how a rebuild
+ * proves an archived signed PDF is still what the code produces.
+ */
 export function renderDeclarationPdf(
   model: DeclarationModel | SimplifiedDeclarationModel,
   json: PdfAttachment,
+  pades?: PadesFields,
 ): Promise<Buffer> {
   const text = DECLARATION_TEXT[model.lang];
   const full = model.documentType === 'eu-declaration-of-conformity';
@@ -132,7 +142,8 @@ export function renderDeclarationPdf(
     subject: `${model.regulation} – ${full ? text.annexV : text.annexVI}`,
     keywords: `${model.regulation}, CRA, ${model.product.name} ${model.product.version}, ${model.id}`,
     date: model.date,
-    blocks: full ? declarationBlocks(model) : simplifiedBlocks(model),
+    blocks: full ? declarationBlocks(model, pades !== undefined) : simplifiedBlocks(model),
+    ...(pades ? { signature: { ...pades, date: new Date(pades.date) } } : {}),
     ...(model.status === 'draft' ? { watermark: watermark(model) ?? [] } : {}),
     footer: (n, total) => `${model.id} · ${text.page(n, total)}`,
     attachment: { name: json.name, bytes: json.bytes, description: text.attachment, mime: 'application/json' },

@@ -56,6 +56,15 @@ export const DECLARATION_TEXT = typesetFrenchIn({
       'cybersecurity-certification': 'Cybersecurity certification',
     },
     procedure: 'Conformity assessment procedure',
+    // Article 32(1) of the regulation and the Annex VIII part that sets out each procedure.
+    procedures: {
+      'internal-control': 'Internal control (module A), Article 32(1)(a) and Annex VIII, Part I',
+      'eu-type-examination':
+        'EU-type examination (module B, Annex VIII, Part II) followed by conformity to EU-type based on internal production control (module C, Annex VIII, Part III), Article 32(1)(b)',
+      'full-quality-assurance':
+        'Conformity based on full quality assurance (module H), Article 32(1)(c) and Annex VIII, Part IV',
+      'cybersecurity-certification': 'European cybersecurity certification scheme, Article 32(1)(d) and Article 27(9)',
+    },
     notifiedBody: 'Notified body',
     notifiedBodyNone: 'No notified body took part in the conformity assessment.',
     notifiedBodyNumber: 'number',
@@ -65,6 +74,8 @@ export const DECLARATION_TEXT = typesetFrenchIn({
     signatory: 'Name and function',
     signature: 'Signature',
     signatureLine: '______________________________',
+    signedElectronically:
+      'Signed electronically: this PDF embeds an electronic signature of the signatory (PAdES Basic).',
     missing: 'To be completed before issue',
     draftWatermark: 'DRAFT – not a declaration of conformity',
     draftBanner:
@@ -110,6 +121,15 @@ export const DECLARATION_TEXT = typesetFrenchIn({
       'cybersecurity-certification': 'Certification de cybersécurité',
     },
     procedure: 'Procédure d’évaluation de la conformité',
+    procedures: {
+      'internal-control': 'Contrôle interne (module A), article 32, paragraphe 1, point a), et annexe VIII, partie I',
+      'eu-type-examination':
+        'Examen UE de type (module B, annexe VIII, partie II) suivi de la conformité au type UE fondée sur le contrôle interne de la production (module C, annexe VIII, partie III), article 32, paragraphe 1, point b)',
+      'full-quality-assurance':
+        'Conformité fondée sur l’assurance complète de la qualité (module H), article 32, paragraphe 1, point c), et annexe VIII, partie IV',
+      'cybersecurity-certification':
+        'Schéma européen de certification de cybersécurité, article 32, paragraphe 1, point d), et article 27, paragraphe 9',
+    },
     notifiedBody: 'Organisme notifié',
     notifiedBodyNone: 'Aucun organisme notifié n’est intervenu dans l’évaluation de la conformité.',
     notifiedBodyNumber: 'numéro',
@@ -119,6 +139,8 @@ export const DECLARATION_TEXT = typesetFrenchIn({
     signatory: 'Nom et fonction',
     signature: 'Signature',
     signatureLine: '______________________________',
+    signedElectronically:
+      'Signé électroniquement : ce PDF intègre une signature électronique du signataire (PAdES Basic).',
     missing: 'À compléter avant l’émission',
     draftWatermark: 'PROJET – pas une déclaration de conformité',
     draftBanner:

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { startOfDay } from '../dates.ts';
+import { addSignaturePlaceholder, type PdfSignatureFields, withoutFinalEol } from '../signing/placeholder.ts';
 
 /** A piece of the document, in reading order; each becomes one tagged structure element. */
 export type PdfBlock =
@@ -31,6 +32,11 @@ export interface PdfInput {
   /** Footer of page n of total. */
   footer: (n: number, total: number) => string;
   attachment: { name: string; bytes: Uint8Array; description: string; mime: string };
+  /**
+   * An empty signature field to be filled by `signPdf` (signing/pades.ts). Its values, `date`
+   * included, are written as given, so the same input still gives the same bytes.
+   */
+  signature?: PdfSignatureFields;
 }
 
 // Resolved through the package, never a system path, so every machine embeds the same font bytes.
@@ -54,7 +60,8 @@ function assertXmpSafe(values: Record<string, string>): void {
  * A tagged PDF/A-3a file: DejaVu Sans embedded (subset), document language, title shown in the
  * viewer's title bar, XMP metadata, and the given file attached as an associated file. Every date
  * comes from `input.date`, and pdfkit derives the file ID from the info dictionary, so the same
- * input always gives the same bytes.
+ * input always gives the same bytes. With `input.signature`, the file also holds an invisible
+ * signature field on its last page, ready for `signPdf`.
  */
 export function renderPdf(input: PdfInput): Promise<Buffer> {
   assertXmpSafe({ title: input.title, author: input.author, subject: input.subject, keywords: input.keywords });
@@ -91,7 +98,8 @@ export function renderPdf(input: PdfInput): Promise<Buffer> {
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => {
-      resolve(Buffer.concat(chunks));
+      const pdf = Buffer.concat(chunks);
+      resolve(input.signature ? withoutFinalEol(pdf) : pdf);
     });
     doc.on('error', reject);
   });
@@ -120,6 +128,7 @@ export function renderPdf(input: PdfInput): Promise<Buffer> {
     relationship: 'Alternative',
   };
   doc.file(Buffer.from(input.attachment.bytes), attachmentOptions);
+  if (input.signature) addSignaturePlaceholder(doc, input.signature);
   doc.end();
   return done;
 }

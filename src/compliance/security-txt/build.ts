@@ -3,7 +3,7 @@ import type { SecurityData } from '../../schemas/security.ts';
 import { InputError } from '../../schemas/parse.ts';
 import { DAY_MS, startOfDay, toRfc3339 } from '../dates.ts';
 import { absolute, PAGE_KEYS, type SiteLinks } from '../links.ts';
-import { CSAF_PROVIDER_METADATA_PATH, SECURITY_TXT_PATH } from '../paths.ts';
+import { CSAF_PROVIDER_METADATA_PATH, openpgpKeyPath, SECURITY_TXT_PATH } from '../paths.ts';
 import { parseSecurityTxt } from './parse.ts';
 
 /** RFC 9116 §2.5.5: Expires should be less than a year ahead. */
@@ -33,24 +33,36 @@ export function getSecurityTxtExpiry(security: Sourced<SecurityData>, buildDate:
   return expires;
 }
 
+export interface SecurityTxtOptions {
+  /**
+   * Fingerprint of the build's OpenPGP key (upper-case hex). The CSAF provider publishes that key
+   * at `openpgpKeyPath(fingerprint)`; security.txt then points researchers to it.
+   */
+  openpgpFingerprint?: string | undefined;
+}
+
 /**
- * `/.well-known/security.txt` (RFC 9116) as plain text: contacts, expiry, languages, canonical URL,
- * the disclosure policy page and the CSAF provider metadata (CSAF requirement 8). The result is
- * parsed back with the strict parser before it is returned, so an invalid file never ships.
+ * `/.well-known/security.txt` (RFC 9116) as plain text: contacts, the OpenPGP key to encrypt
+ * reports with (when one is configured), expiry, languages, canonical URL, the disclosure policy
+ * page and the CSAF provider metadata (CSAF requirement 8). The result is parsed back with the
+ * strict parser before it is returned, so an invalid file never ships.
  */
 export function createSecurityTxt(
   security: Sourced<SecurityData>,
   links: SiteLinks,
   buildDate: Date,
-  extra: { encryption?: string } = {},
+  options: SecurityTxtOptions = {},
 ): string {
   const { securityTxt } = security.data;
+  const { openpgpFingerprint } = options;
   const lines = [
     '# Security contact for cryptpeer.com and the CryptPeer product (RFC 9116).',
     `# Generated from ${security.file}; advisories are published as CSAF 2.0 documents.`,
     ...securityTxt.contacts.map((contact) => `Contact: ${contact}`),
+    // RFC 9116 §2.5.4: the key itself, by URI, next to the contacts it protects. The URL is derived
+    // from the fingerprint, never typed in, so it always names the key the site publishes.
+    ...(openpgpFingerprint ? [`Encryption: ${absolute(links, openpgpKeyPath(openpgpFingerprint))}`] : []),
     `Expires: ${toRfc3339(getSecurityTxtExpiry(security, buildDate))}`,
-    ...(extra.encryption ? [`Encryption: ${extra.encryption}`] : []),
     `Preferred-Languages: ${securityTxt.preferredLanguages.join(', ')}`,
     `Canonical: ${absolute(links, SECURITY_TXT_PATH)}`,
     `Policy: ${absolute(links, links.page('en', PAGE_KEYS.disclosure))}`,

@@ -1,12 +1,12 @@
 /* eslint @typescript-eslint/no-floating-promises: ["error", { "allowForKnownSafeCalls": [{ "from": "package", "package": "node:test", "name": ["describe", "test", "before", "after"] }] }] */
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { buildCompliance } from '../../../src/compliance/build.ts';
 import { checkCompliance } from '../../../src/compliance/check.ts';
 import { loadComplianceData } from '../../../src/compliance/data.ts';
-import { BUILD_DATE, LINKS, fixture, makeProject } from './helpers.ts';
+import { BUILD_DATE, LINKS, ROOT, fixture, makeProject } from './helpers.ts';
 
 /** A project whose dist/ holds a security.txt expiring on `expires`. */
 function withBuiltSecurityTxt(expires: string) {
@@ -27,10 +27,20 @@ describe('compliance:check', () => {
     const project = withBuiltSecurityTxt('2027-05-25T00:00:00Z');
     try {
       const findings = checkCompliance({ root: project.root, now: BUILD_DATE, dist: join(project.root, 'dist') });
-      assert.deepEqual(levels(findings), [
+      const lines = levels(findings);
+      for (const expected of [
         'notice dist/.well-known/security.txt: valid until 2027-05-25T00:00:00Z',
         'warning content/declarations/cryptpeer-2.4.0.yaml: status: draft – the 2.4.0 documents are watermarked "not a declaration of conformity"',
-      ]);
+        'warning content/declarations/cryptpeer-2.4.0.yaml: no issued declaration covers the current version 2.4.0 (its declaration is a draft: npm run declaration -- issue 2.4.0)',
+        'warning content/site.yaml: sample: the organisation facts are sample values',
+        'warning content/advisories/CPSA-2026-001.yaml: sample: this advisory is sample data',
+      ])
+        assert.ok(lines.includes(expected), `missing: ${expected}\n${lines.join('\n')}`);
+      assert.ok(
+        lines.some((l) => /^warning content\/claims\/compliance\.yaml: cra-product-category: awaiting/.test(l)),
+      );
+      assert.ok(lines.some((l) => /^warning content\/sbom\/2\.4\.0\/relay-server\.cdx\.json: BSI TR-03183-2/.test(l)));
+      assert.ok(!lines.some((l) => l.startsWith('error ')), lines.join('\n'));
     } finally {
       project.remove();
     }
@@ -75,6 +85,24 @@ describe('compliance:check', () => {
     }
   });
 
+  test('reports the support period of each listed version', () => {
+    const site = readFileSync(join(ROOT, 'content/site.yaml'), 'utf8').replace(
+      '  endDate: 2031-12-31\n',
+      '  endDate: 2031-12-31\n  versions:\n    - version: 2.2.0\n      endDate: 2027-03-31\n    - version: 2.3.0\n      endDate: 2026-06-30\n',
+    );
+    const project = makeProject({ 'content/site.yaml': site });
+    try {
+      const lines = levels(checkCompliance({ root: project.root, now: BUILD_DATE }));
+      assert.ok(
+        lines.some((l) => l.startsWith('warning content/site.yaml: support.versions: support for 2.2.0 ends in')),
+        lines.join('\n'),
+      );
+      assert.ok(lines.includes('notice content/site.yaml: support.versions: support for 2.3.0 ended on 2026-06-30'));
+    } finally {
+      project.remove();
+    }
+  });
+
   test('reports invalid data and a configuration that would make the build fail', () => {
     const project = makeProject({ 'content/security.yaml': fixture('security-expired.yaml') });
     try {
@@ -91,7 +119,7 @@ describe('compliance:check', () => {
     }
     const broken = makeProject({ 'content/advisories/CPSA-2026-001.yaml': fixture('advisory-unknown-version.yaml') });
     try {
-      const [finding] = checkCompliance({ root: broken.root, now: BUILD_DATE });
+      const finding = checkCompliance({ root: broken.root, now: BUILD_DATE }).find((f) => f.level === 'error');
       assert.equal(finding?.level, 'error');
       assert.match(finding.message, /products\.0\.affected\.0: unknown product version 2\.1\.0/);
     } finally {
@@ -106,18 +134,19 @@ describe('compliance build', () => {
     const first = await buildCompliance(data, LINKS, {
       buildDate: BUILD_DATE,
       signingKey: null,
-      generatorVersion: '0.1.0',
     });
     const second = await buildCompliance(data, LINKS, {
       buildDate: BUILD_DATE,
       signingKey: null,
-      generatorVersion: '0.1.0',
     });
     assert.deepEqual(
       [...first.files.values()].map((f) => [f.path, f.bytes.toString('base64')]),
       [...second.files.values()].map((f) => [f.path, f.bytes.toString('base64')]),
     );
-    assert.equal(first.files.size, 41);
+    // Every generated file is published once: declarations, CSAF tree, SBOMs and security.txt.
+    const parts = first.declarations.files.length + first.csaf.files.length + 1;
+    assert.ok(first.files.size > parts, 'SBOM files are published too');
+    assert.ok(first.files.has('/.well-known/security.txt'));
     assert.equal(first.securityTxt.expires.toISOString(), '2027-05-25T00:00:00.000Z');
   });
 });

@@ -4,14 +4,15 @@ import { describe, test } from 'node:test';
 import * as openpgp from 'openpgp';
 import { digestHex } from '../../../src/compliance/checksums.ts';
 import { cvss31BaseScore, roundUp } from '../../../src/compliance/csaf/cvss.ts';
+import { readCsafLock } from '../../../src/compliance/csaf/lock.ts';
 import { buildCsafProvider, sourceField } from '../../../src/compliance/csaf/provider.ts';
 import { validateCsaf } from '../../../src/compliance/csaf/validate.ts';
 import { loadComplianceData } from '../../../src/compliance/data.ts';
 import type { SigningKey } from '../../../src/compliance/openpgp.ts';
 import { csafFileName } from '../../../src/compliance/paths.ts';
-import { BUILD_DATE, LINKS, fixture, inputErrorOf, makeProject } from './helpers.ts';
+import { BUILD_DATE, LINKS, ROOT, fixture, inputErrorOf, makeProject } from './helpers.ts';
 
-const options = { signingKey: undefined, buildDate: BUILD_DATE, generatorVersion: '0.1.0' };
+const options = { signingKey: undefined, buildDate: BUILD_DATE, lock: readCsafLock(ROOT) };
 const text = (files: { path: string; bytes: Buffer }[], path: string) =>
   files.find((f) => f.path === path)?.bytes.toString('utf8') ?? assert.fail(`no ${path}`);
 
@@ -52,22 +53,31 @@ describe('CSAF 2.0 provider', () => {
     assert.equal(roundUp(4.0), 4);
   });
 
-  test('publishes the sample advisories as valid csaf_security_advisory documents, optional tests included', async () => {
+  test('publishes the sample advisories as valid csaf_security_advisory and csaf_vex documents, optional tests included', async () => {
     const provider = await buildCsafProvider(loadComplianceData(), LINKS, { ...options, optionalTests: true });
     assert.deepEqual(provider.warnings, []);
     assert.deepEqual(
-      provider.entries.map((e) => e.path),
-      ['/.well-known/csaf/white/2026/cpsa-2026-001.json', '/.well-known/csaf/white/2026/cpsa-2026-002.json'],
+      provider.entries.map((e) => [e.path, e.vex.path]),
+      [
+        ['/.well-known/csaf/white/2026/cpsa-2026-001.json', '/.well-known/csaf/white/2026/cpsa-2026-001-vex.json'],
+        ['/.well-known/csaf/white/2026/cpsa-2026-002.json', '/.well-known/csaf/white/2026/cpsa-2026-002-vex.json'],
+      ],
     );
     for (const entry of provider.entries) {
-      const json = text(provider.files, entry.path);
-      const document = JSON.parse(json) as { document: { category: string; tracking: { id: string } } };
-      assert.equal(document.document.category, 'csaf_security_advisory');
-      assert.equal(document.document.tracking.id, entry.advisory.data.id);
-      assert.deepEqual((await validateCsaf(document, true)).errors, []);
-      // Requirement 18: the hash file starts with the hex digest, then the file name.
-      assert.equal(text(provider.files, `${entry.path}.sha256`), `${digestHex('sha256', json)}  ${entry.json.name}\n`);
-      assert.equal(text(provider.files, `${entry.path}.sha512`), `${digestHex('sha512', json)}  ${entry.json.name}\n`);
+      const documents = [
+        { facts: entry.json, category: 'csaf_security_advisory', id: entry.advisory.data.id },
+        { facts: entry.vex.json, category: 'csaf_vex', id: `${entry.advisory.data.id}-VEX` },
+      ];
+      for (const { facts, category, id } of documents) {
+        const json = text(provider.files, facts.path);
+        const document = JSON.parse(json) as { document: { category: string; tracking: { id: string } } };
+        assert.equal(document.document.category, category);
+        assert.equal(document.document.tracking.id, id);
+        assert.deepEqual((await validateCsaf(document, true)).errors, []);
+        // Requirement 18: the hash file starts with the hex digest, then the file name.
+        assert.equal(text(provider.files, `${facts.path}.sha256`), `${digestHex('sha256', json)}  ${facts.name}\n`);
+        assert.equal(text(provider.files, `${facts.path}.sha512`), `${digestHex('sha512', json)}  ${facts.name}\n`);
+      }
     }
   });
 
@@ -83,22 +93,29 @@ describe('CSAF 2.0 provider', () => {
     assert.ok(urls.includes('self https://cryptpeer.com/.well-known/csaf/white/2026/cpsa-2026-001.json'));
     assert.ok(urls.includes('external https://cryptpeer.com/releases/2.3.0/'));
     assert.ok(urls.includes('self https://cryptpeer.com/security/advisories/cpsa-2026-001/'));
+    assert.ok(urls.includes('external https://cryptpeer.com/.well-known/csaf/white/2026/cpsa-2026-001-vex.json'));
     assert.deepEqual(doc.vulnerabilities[0]?.product_status, {
-      fixed: ['CSAFPID-desktop-client-2.3.0', 'CSAFPID-desktop-client-2.4.0'],
-      known_affected: ['CSAFPID-desktop-client-2.2.0'],
+      fixed: ['CSAFPID-client-2.3.0', 'CSAFPID-client-2.4.0'],
+      known_affected: ['CSAFPID-client-2.2.0'],
     });
     assert.equal(doc.vulnerabilities[0].remediations[0]?.url, 'https://cryptpeer.com/releases/2.3.0/');
   });
 
-  test('writes index.txt, changes.csv (CSAF 2.0 requirement 13) and provider-metadata.json', async () => {
+  test('writes index.txt, changes.csv (CSAF 2.0 requirement 13) with the VEX documents, and provider-metadata.json', async () => {
     const provider = await buildCsafProvider(loadComplianceData(), LINKS, options);
     assert.equal(
       text(provider.files, '/.well-known/csaf/white/index.txt'),
-      '2026/cpsa-2026-002.json\n2026/cpsa-2026-001.json\n',
+      '2026/cpsa-2026-002.json\n2026/cpsa-2026-002-vex.json\n2026/cpsa-2026-001.json\n2026/cpsa-2026-001-vex.json\n',
     );
     assert.equal(
       text(provider.files, '/.well-known/csaf/white/changes.csv'),
-      '"2026/cpsa-2026-002.json","2026-10-06T00:00:00.000Z"\n"2026/cpsa-2026-001.json","2026-06-16T00:00:00.000Z"\n',
+      [
+        '"2026/cpsa-2026-002.json","2026-10-06T00:00:00.000Z"',
+        '"2026/cpsa-2026-002-vex.json","2026-10-06T00:00:00.000Z"',
+        '"2026/cpsa-2026-001.json","2026-06-16T00:00:00.000Z"',
+        '"2026/cpsa-2026-001-vex.json","2026-06-16T00:00:00.000Z"',
+        '',
+      ].join('\n'),
     );
     const metadata = JSON.parse(text(provider.files, '/.well-known/csaf/provider-metadata.json')) as Record<
       string,
@@ -106,7 +123,20 @@ describe('CSAF 2.0 provider', () => {
     >;
     assert.equal(metadata['role'], 'csaf_provider');
     assert.equal(metadata['canonical_url'], 'https://cryptpeer.com/.well-known/csaf/provider-metadata.json');
-    assert.deepEqual(metadata['distributions'], [{ directory_url: 'https://cryptpeer.com/.well-known/csaf/white/' }]);
+    assert.deepEqual(metadata['distributions'], [
+      {
+        directory_url: 'https://cryptpeer.com/.well-known/csaf/white/',
+        rolie: {
+          feeds: [
+            {
+              summary: 'All TLP:WHITE CSAF documents of CryptPeer SAS (sample data).',
+              tlp_label: 'WHITE',
+              url: 'https://cryptpeer.com/.well-known/csaf/white/feed-tlp-white.json',
+            },
+          ],
+        },
+      },
+    ]);
     assert.equal(metadata['last_updated'], '2026-10-06T00:00:00.000Z');
     assert.equal(metadata['public_openpgp_keys'], undefined);
     assert.deepEqual(
@@ -122,7 +152,7 @@ describe('CSAF 2.0 provider', () => {
       const error = await inputErrorOf(() => buildCsafProvider(data, LINKS, options));
       assert.equal(
         error.message,
-        '[csaf] the CSAF validator rejected 1 finding(s):\ncontent/advisories/CPSA-2026-001.yaml: cwe.name: CSAF /vulnerabilities/0/cwe/name: mandatoryTest_6_1_11: the name does not match the weakness with the given id',
+        '[csaf] the CSAF validator rejected 1 finding(s):\ncontent/advisories/CPSA-2026-001.yaml: cwe.name: CSAF /vulnerabilities/0/cwe/name (CPSA-2026-001, CPSA-2026-001-VEX): mandatoryTest_6_1_11: the name does not match the weakness with the given id',
       );
     } finally {
       project.remove();
@@ -134,6 +164,10 @@ describe('CSAF 2.0 provider', () => {
     assert.equal(sourceField('/vulnerabilities/0/scores/0/cvss_v3/baseScore'), 'cvss');
     assert.equal(sourceField('/document/tracking/revision_history/1/date'), 'revisions.1');
     assert.equal(sourceField('/product_tree/branches/0'), 'products');
+    assert.equal(sourceField('/vulnerabilities/0/flags/0/label'), 'notAffected');
+    assert.equal(sourceField('/vulnerabilities/0/threats/1/details'), 'notAffected');
+    assert.equal(sourceField('/vulnerabilities/0/product_status/known_not_affected/2'), 'notAffected');
+    assert.equal(sourceField('/vulnerabilities/0/product_status/fixed/0'), 'products');
     assert.equal(sourceField('/unknown'), '(document)');
   });
 
@@ -158,18 +192,29 @@ describe('CSAF 2.0 provider', () => {
     assert.deepEqual(metadata.public_openpgp_keys, [
       { fingerprint: key.fingerprint, url: `https://cryptpeer.com/.well-known/csaf/openpgp/${key.fingerprint}.asc` },
     ]);
-    const path = '/.well-known/csaf/white/2026/cpsa-2026-002.json';
-    const signature = await openpgp.readSignature({ armoredSignature: text(provider.files, `${path}.asc`) });
-    const message = await openpgp.createMessage({
-      binary: provider.files.find((f) => f.path === path)?.bytes ?? new Uint8Array(),
-    });
-    const result = await openpgp.verify({
-      message,
-      signature,
-      verificationKeys: privateKey.toPublic(),
-      date: BUILD_DATE,
-    });
-    assert.equal(await result.signatures[0]?.verified, true);
+    for (const path of [
+      '/.well-known/csaf/white/2026/cpsa-2026-002.json',
+      '/.well-known/csaf/white/2026/cpsa-2026-002-vex.json',
+    ]) {
+      const signature = await openpgp.readSignature({ armoredSignature: text(provider.files, `${path}.asc`) });
+      const message = await openpgp.createMessage({
+        binary: provider.files.find((f) => f.path === path)?.bytes ?? new Uint8Array(),
+      });
+      const result = await openpgp.verify({
+        message,
+        signature,
+        verificationKeys: privateKey.toPublic(),
+        date: BUILD_DATE,
+      });
+      assert.equal(await result.signatures[0]?.verified, true);
+    }
+    // Requirement 15: a signature that exists is listed in the feed entry.
+    const feed = JSON.parse(text(provider.files, '/.well-known/csaf/white/feed-tlp-white.json')) as {
+      feed: { entry: { id: string; link: { rel: string; href: string }[] }[] };
+    };
+    for (const entry of feed.feed.entry) {
+      assert.equal(entry.link.filter((l) => l.rel === 'signature').length, 1, entry.id);
+    }
     assert.ok(
       text(provider.files, `/.well-known/csaf/openpgp/${key.fingerprint}.asc`).startsWith(
         '-----BEGIN PGP PUBLIC KEY BLOCK-----',

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { loadComplianceData } from '../../../src/compliance/data.ts';
 import { buildDeclarations, type DeclarationSet } from '../../../src/compliance/declaration/files.ts';
+import { renderDeclarationPdf } from '../../../src/compliance/declaration/pdf.ts';
+import { loadPadesSigner, sameSignedContent, signPdf } from '../../../src/compliance/signing/pades.ts';
+import { makeTestP12 } from '../../support/test-pkcs12.ts';
 import { fixture, LINKS, makeProject } from './helpers.ts';
 
 /** PDF checks with the tools an archivist would use: poppler (pdfinfo, pdftotext, pdfdetach, pdffonts) and qpdf. */
@@ -40,7 +43,8 @@ before(async () => {
     'content/declarations/cryptpeer-2.4.0.yaml': fixture('declaration-issued-complete.yaml'),
   });
   try {
-    issued = await buildDeclarations(loadComplianceData(project.root), LINKS);
+    // Rendered as the issue step renders it, before any archive exists.
+    issued = await buildDeclarations(loadComplianceData(project.root, { issuing: '2.4.0' }), LINKS);
   } finally {
     project.remove();
   }
@@ -74,7 +78,7 @@ const ANNEX_V = {
     '6. Harmonised standards, common specifications or certifications',
     'Harmonised standard: TEST-STANDARD-0001 – Test fixture standard title',
     '7. Notified body and conformity assessment procedure',
-    'Conformity assessment procedure: Test fixture procedure (module B and C)',
+    'Conformity assessment procedure: EU-type examination (module B, Annex VIII, Part II) followed by conformity to EU-type based on internal production control (module C, Annex VIII, Part III), Article 32(1)(b)',
     'Notified body: Test Notified Body (fixture) (number 9999)',
     'Certificate: TEST-CERT-0042',
     '8. Additional information',
@@ -101,7 +105,7 @@ const ANNEX_V = {
     '6. Normes harmonisées, spécifications communes ou certifications',
     'Norme harmonisée : TEST-STANDARD-0001 – Titre de norme de test',
     '7. Organisme notifié et procédure d’évaluation de la conformité',
-    'Procédure d’évaluation de la conformité : Procédure de test (modules B et C)',
+    'Procédure d’évaluation de la conformité : Examen UE de type (module B, annexe VIII, partie II) suivi de la conformité au type UE fondée sur le contrôle interne de la production (module C, annexe VIII, partie III), article 32, paragraphe 1, point b)',
     'Organisme notifié : Test Notified Body (fixture) (numéro 9999)',
     'Certificat : TEST-CERT-0042',
     '8. Informations complémentaires',
@@ -246,6 +250,57 @@ describe('declaration PDFs', () => {
     assert.equal(check.status, 0, check.stdout + check.stderr);
     const check512 = spawnSync('sha512sum', ['-c', 'SHA512SUMS'], { cwd: join(dir, 'draft'), encoding: 'utf8' });
     assert.equal(check512.status, 0, check512.stdout + check512.stderr);
+  });
+});
+
+describe('PAdES-signed declaration PDFs', () => {
+  test('an issued declaration signed with PAdES stays tagged PDF/A-3a and qpdf-clean, and pdfsig finds it valid over the whole file', async (t) => {
+    if (spawnSync('sh', ['-c', 'command -v pdfsig']).status !== 0)
+      return t.skip('pdfsig not installed (apt-get install poppler-utils)');
+    const doc = issued.documents.find((d) => d.locale === 'fr' && d.kind === 'full');
+    assert.ok(doc);
+    // A throwaway RSA key and self-signed certificate, in the test's temp dir only.
+    const keys = mkdtempSync(join(dir, 'pades-'));
+    const p12 = makeTestP12(keys, { subject: '/CN=Test Signatory (fixture)', passphrase: 'fixture' });
+    const signer = loadPadesSigner({ CRYPTPEER_PADES_P12_FILE: p12, CRYPTPEER_PADES_P12_PASSPHRASE: 'fixture' });
+    assert.ok(signer);
+    const pades = {
+      name: 'Fixture Manufacturer SAS',
+      reason: 'Déclaration UE de conformité',
+      location: 'Testville',
+      contactInfo: 'security@example.com',
+      date: '2026-11-20T00:00:00Z',
+    };
+    const json = { name: doc.json.name, bytes: readFileSync(join(dir, 'issued', doc.json.name)) };
+    const placeholder = await renderDeclarationPdf(doc.model, json, pades);
+    assert.ok(placeholder.equals(await renderDeclarationPdf(doc.model, json, pades)), 'reproducible placeholder');
+    const signed = await signPdf(placeholder, signer);
+    assert.ok(sameSignedContent(signed, placeholder));
+    const file = join(keys, doc.pdf.name);
+    writeFileSync(file, signed);
+
+    const sig = spawnSync('pdfsig', ['-no-ocsp', file], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: keys },
+    });
+    assert.equal(sig.status, 0, sig.stdout + sig.stderr);
+    assert.match(sig.stdout, /Total document signed/);
+    assert.match(sig.stdout, /Signature Validation: Signature is Valid\./);
+    const info = run('pdfinfo', [file]);
+    assert.match(info, /^Tagged:\s+yes$/m);
+    assert.match(info, /^Form:\s+AcroForm$/m);
+    const meta = run('pdfinfo', ['-meta', file]);
+    assert.match(meta, /<pdfaid:part>3<\/pdfaid:part>/);
+    assert.match(meta, /<pdfaid:conformance>A<\/pdfaid:conformance>/);
+    for (const line of run('pdffonts', [file]).split('\n').slice(2).filter(Boolean))
+      assert.match(line, /DejaVuSans\S*\s+CID TrueType\s+Identity-H\s+yes yes yes/, line);
+    const catalog = rootOf(file);
+    for (const entry of ['/StructTreeRoot', '/OutputIntents', '/AF', '/AcroForm', '/Lang (fr)'])
+      assert.ok(catalog.includes(entry), entry);
+    assert.match(run('pdfdetach', ['-list', file]), new RegExp(`1: ${doc.json.name}`));
+    const check = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });
+    assert.equal(check.status, 0, check.stdout + check.stderr);
+    assert.doesNotMatch(check.stdout + check.stderr, /WARNING/i);
   });
 });
 

@@ -19,6 +19,9 @@ const INPUTS = [
   'content/advisories',
   'content/sbom',
   'content/releases/en',
+  // The declaration CLI reads page slugs to write the links the documents carry.
+  'content/pages',
+  'content/claims',
 ];
 
 export interface Project {

@@ -17,7 +17,7 @@ async function refusal(changes: Record<string, string | null>) {
 }
 
 describe('compliance inputs', () => {
-  test('loads the project data: one draft declaration, two advisories, one SBOM', () => {
+  test('loads the project data: one draft declaration, two advisories, one SBOM per deliverable', () => {
     const data = loadComplianceData();
     assert.deepEqual(
       data.declarations.map((d) => [d.file, d.data.status]),
@@ -29,7 +29,7 @@ describe('compliance inputs', () => {
     );
     assert.deepEqual(
       data.sboms.map((s) => s.file),
-      ['content/sbom/cryptpeer-2.4.0.cdx.json'],
+      ['content/sbom/2.4.0/client.cdx.json', 'content/sbom/2.4.0/relay-server.cdx.json'],
     );
   });
 
@@ -69,14 +69,27 @@ describe('compliance inputs', () => {
     assert.equal(parseWith(declarationSchema, draft, 'x.yaml').status, 'draft');
   });
 
-  test('refuses an issued declaration while the manufacturer is still sample data', async () => {
+  test('refuses an issued declaration while the organisation facts are still sample data', async () => {
+    const project = makeProject({
+      'content/declarations/cryptpeer-2.4.0.yaml': fixture('declaration-issued-complete.yaml'),
+    });
+    try {
+      // As the issue step loads it, before its archive exists.
+      const error = await inputErrorOf(() => loadComplianceData(project.root, { issuing: '2.4.0' }));
+      assert.match(
+        error.message,
+        /^content\/declarations\/cryptpeer-2\.4\.0\.yaml: status: an issued declaration needs the manufacturer's confirmed facts, but content\/site\.yaml says sample: true/m,
+      );
+    } finally {
+      project.remove();
+    }
+  });
+
+  test('refuses status issued written by hand, without an archive', async () => {
     const error = await refusal({
       'content/declarations/cryptpeer-2.4.0.yaml': fixture('declaration-issued-complete.yaml'),
     });
-    assert.match(
-      error.message,
-      /^content\/declarations\/cryptpeer-2\.4\.0\.yaml: status: an issued declaration cannot name the sample manufacturer/m,
-    );
+    assert.match(error.message, /status: issued but content\/declarations\/archive\/2\.4\.0\/ does not exist/);
   });
 
   test('refuses an advisory naming a product version without release notes', async () => {
@@ -110,7 +123,7 @@ describe('compliance inputs', () => {
   test('refuses an advisory for a component the site does not define', async () => {
     const text = fixture('advisory-unknown-version.yaml')
       .replace('affected: [2.1.0, 2.2.0]', 'affected: [2.2.0]')
-      .replace('component: desktop-client', 'component: web-client');
+      .replace('component: client', 'component: web-client');
     const error = await refusal({ 'content/advisories/CPSA-2026-001.yaml': text });
     assert.match(
       error.message,

@@ -2,9 +2,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import * as openpgp from 'openpgp';
+import { buildCompliance } from '../../../src/compliance/build.ts';
 import { loadComplianceData } from '../../../src/compliance/data.ts';
 import { getBuildDate } from '../../../src/compliance/dates.ts';
 import { loadSigningKey, signCleartext } from '../../../src/compliance/openpgp.ts';
+import { openpgpKeyPath } from '../../../src/compliance/paths.ts';
 import { createSecurityTxt, getSecurityTxtExpiry } from '../../../src/compliance/security-txt/build.ts';
 import { parseSecurityTxt } from '../../../src/compliance/security-txt/parse.ts';
 import { BUILD_DATE, LINKS, fixture, inputErrorOf, makeProject } from './helpers.ts';
@@ -13,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const CANONICAL = 'https://cryptpeer.com/.well-known/security.txt';
+const FINGERPRINT = '0123456789ABCDEF0123456789ABCDEF01234567';
 const security = () => loadComplianceData().security;
 
 describe('security.txt', () => {
@@ -32,6 +35,66 @@ describe('security.txt', () => {
     // RFC 9116 §3: UTF-8 text, one field per line, newline-terminated.
     assert.ok(text.endsWith('\n'));
     assert.doesNotMatch(text, /\r/);
+  });
+
+  test('has no Encryption line when no OpenPGP key is configured', () => {
+    const text = createSecurityTxt(security(), LINKS, BUILD_DATE, { openpgpFingerprint: undefined });
+    assert.equal(parseSecurityTxt(text, { now: BUILD_DATE, canonical: CANONICAL }).fields.has('encryption'), false);
+    assert.equal(text, createSecurityTxt(security(), LINKS, BUILD_DATE));
+  });
+
+  test('points Encryption at the published OpenPGP key, right after the contacts (RFC 9116 §2.5.4)', () => {
+    const text = createSecurityTxt(security(), LINKS, BUILD_DATE, { openpgpFingerprint: FINGERPRINT });
+    const parsed = parseSecurityTxt(text, { now: BUILD_DATE, canonical: CANONICAL });
+    const url = `https://cryptpeer.com/.well-known/csaf/openpgp/${FINGERPRINT}.asc`;
+    assert.deepEqual(parsed.fields.get('encryption'), [url]);
+    assert.equal(url, `https://cryptpeer.com${openpgpKeyPath(FINGERPRINT)}`);
+    const names = text
+      .split('\n')
+      .filter((line) => /^[A-Z]/.test(line))
+      .map((line) => line.slice(0, line.indexOf(':')));
+    assert.deepEqual(names, [
+      'Contact',
+      'Encryption',
+      'Expires',
+      'Preferred-Languages',
+      'Canonical',
+      'Policy',
+      'Policy',
+      'CSAF',
+    ]);
+  });
+
+  test('refuses a key fingerprint that is not upper-case hex, as it becomes a path', () => {
+    for (const bad of ['0123456789abcdef0123456789abcdef01234567', '../../index.html', '']) {
+      assert.throws(
+        () => createSecurityTxt(security(), LINKS, BUILD_DATE, { openpgpFingerprint: `${bad}x` }),
+        /\[paths\] not an upper-case hex OpenPGP fingerprint/,
+      );
+    }
+  });
+
+  test('with a key, the build signs security.txt and its Encryption URL serves that public key', async () => {
+    const { privateKey } = await openpgp.generateKey({
+      userIDs: [{ name: 'CryptPeer test key (fixture)' }],
+      curve: 'ed25519Legacy',
+      date: new Date('2026-01-01T00:00:00Z'),
+      format: 'object',
+    });
+    const key = {
+      privateKey,
+      publicKeyArmored: privateKey.toPublic().armor(),
+      fingerprint: privateKey.getFingerprint().toUpperCase(),
+    };
+    const build = await buildCompliance(loadComplianceData(), LINKS, { buildDate: BUILD_DATE, signingKey: key });
+    const served = build.files.get('/.well-known/security.txt')?.bytes.toString('utf8') ?? '';
+    const parsed = parseSecurityTxt(served, { now: BUILD_DATE, canonical: CANONICAL });
+    assert.equal(parsed.signed, true);
+    const [url] = parsed.fields.get('encryption') ?? [];
+    assert.ok(url, 'an Encryption field');
+    assert.ok(url.startsWith(LINKS.origin), url);
+    const published = build.files.get(url.slice(LINKS.origin.length));
+    assert.equal(published?.bytes.toString('utf8'), key.publicKeyArmored);
   });
 
   test('computes Expires from the build date, which SOURCE_DATE_EPOCH fixes', () => {
