@@ -1,10 +1,9 @@
 // `npm start`: serve the built site on HOST:PORT (default 127.0.0.1:4321) with the manifest's headers.
 // Usage: node scripts/serve.ts [--dir dist] [--manifest deploy/headers-manifest.json]
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createStaticServer } from '../src/server/static-server.ts';
-import type { HeadersManifest } from '../src/hardening/manifest.ts';
+import { readManifest, type HeadersManifest } from '../src/manifest/index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -20,11 +19,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 let manifest: HeadersManifest;
 try {
-  manifest = JSON.parse(readFileSync(resolve(values.manifest), 'utf8')) as HeadersManifest;
+  manifest = readManifest(resolve(values.manifest));
 } catch (error) {
-  console.error(
-    `serve: cannot read the headers manifest ${values.manifest} (run npm run build first): ${(error as Error).message}`,
-  );
+  console.error(`serve: ${(error as Error).message} (run npm run build first)`);
   process.exit(2);
 }
 const server = createStaticServer({ root: resolve(values.dir), manifest });

@@ -1,5 +1,5 @@
-import type { HeadersManifest } from '../hardening/manifest.ts';
-import { resolveHeaders } from '../hardening/manifest.ts';
+import type { HeadersManifest } from '../manifest/index.ts';
+import { resolveHeaders } from '../manifest/index.ts';
 import { HEADER_RULES, checkHeaders } from './checks/headers.ts';
 import { checkDrift } from './checks/drift.ts';
 import { judgeRedirect, planRedirectCheck } from './checks/redirect.ts';

@@ -1,5 +1,5 @@
-import { resolveHeaders, type HeadersManifest } from '../hardening/manifest.ts';
-import { matchesIntegrity } from '../hardening/sri.ts';
+import { resolveHeaders, type HeadersManifest } from '../manifest/index.ts';
+import { matchesIntegrity } from '../standards/sri.ts';
 import { checkDrift } from './checks/drift.ts';
 import { finding } from './checks/finding.ts';
 import { classifySubresources, findSubresources } from './checks/subresources.ts';

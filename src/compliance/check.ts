@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkClaims } from './claims-check.ts';
+import type { Finding } from './finding.ts';
 import { loadComplianceData, type ComplianceData } from './data.ts';
 import { DAY_MS, startOfDay, toRfc3339 } from './dates.ts';
 import { SECURITY_TXT_PATH } from './paths.ts';
@@ -8,12 +9,7 @@ import { getSecurityTxtExpiry } from './security-txt/build.ts';
 import semver from 'semver';
 import { sbomFindings } from './sbom/findings.ts';
 
-export interface Finding {
-  level: 'error' | 'warning' | 'notice';
-  /** What the finding is about: a content file or a built file. */
-  file: string;
-  message: string;
-}
+export type { Finding } from './finding.ts';
 
 export interface CheckOptions {
   root?: string;

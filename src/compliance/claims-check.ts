@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadClaims, type SourcedClaim } from '../data/claims.ts';
 import { LOCALES, type Locale } from '../i18n/locales.ts';
-import type { Finding } from './check.ts';
+import type { Finding } from './finding.ts';
 
 // The content gate only lets literal props through, so the ids a page shows can be read from its
 // source; a page documenting the component in a code block would count too (none does).

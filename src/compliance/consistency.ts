@@ -1,7 +1,7 @@
 import semver from 'semver';
 import { InputError } from '../schemas/parse.ts';
 import type { DeclarationData } from '../schemas/declaration.ts';
-import type { ComplianceData } from './data.ts';
+import type { ComplianceData } from './data-types.ts';
 import { isSample, parseBom, SAMPLE_PROPERTY } from './sbom/cyclonedx.ts';
 
 /**

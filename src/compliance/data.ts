@@ -1,56 +1,30 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import semver from 'semver';
-import { advisorySchema, type AdvisoryData } from '../schemas/advisory.ts';
-import { declarationSchema, isIssued, type DeclarationData } from '../schemas/declaration.ts';
+import { advisorySchema } from '../schemas/advisory.ts';
+import { declarationSchema, isIssued } from '../schemas/declaration.ts';
 import { InputError } from '../schemas/parse.ts';
-import { productInformationSchema, type ProductInformationData } from '../schemas/product-information.ts';
-import { securitySchema, type SecurityData } from '../schemas/security.ts';
-import { siteSchema, type SiteData } from '../schemas/site.ts';
+import { productInformationSchema } from '../schemas/product-information.ts';
+import { securitySchema } from '../schemas/security.ts';
+import { siteSchema } from '../schemas/site.ts';
 import { assertConsistent } from './consistency.ts';
-import { readCsafLock, type CsafLock } from './csaf/lock.ts';
-import { findStaging, listArchivedVersions, readArchive, type ArchivedDeclaration } from './declaration/archive.ts';
-import { readReleaseFacts, type ReleaseFacts } from './releases.ts';
-import { readSbomSources, type SbomSource } from './sbom/source.ts';
+import type { ComplianceData, DeclarationSource } from './data-types.ts';
+import { readCsafLock } from './csaf/lock.ts';
+import { findStaging, listArchivedVersions, readArchive } from './declaration/archive.ts';
+import { readReleaseFacts } from './releases.ts';
+import { readSbomSources } from './sbom/source.ts';
 import { readYaml } from './yaml.ts';
 import { typesetFrenchIn } from '../typography/typeset-values.ts';
 
-export interface Sourced<T> {
-  /** Path relative to the project root. @example content/advisories/CPSA-2026-001.yaml */
-  file: string;
-  data: T;
-}
-
+export type { Sourced } from './sourced.ts';
+export type { ComplianceData, DeclarationSource } from './data-types.ts';
 export type { SbomSource } from './sbom/source.ts';
-
-export interface DeclarationSource extends Sourced<DeclarationData> {
-  /** The issued documents, for any status but draft (checked against their manifest, not yet against the code). */
-  archive: ArchivedDeclaration | undefined;
-}
 
 export interface LoadOptions {
   /** Text to use instead of a file's (the declaration CLI validates an edit before writing it). */
   overrides?: ReadonlyMap<string, string>;
   /** A version whose archive is about to be written: issued without an archive yet. */
   issuing?: string;
-}
-
-/** Every compliance input, validated one file at a time and then across files. */
-export interface ComplianceData {
-  /** The project folder the data was read from (the website SBOM reads its lockfile there). */
-  root: string;
-  /** Published bytes of every CSAF revision (content/advisories/csaf.lock.json). */
-  csafLock: CsafLock;
-  site: SiteData;
-  security: Sourced<SecurityData>;
-  productInformation: Sourced<ProductInformationData>;
-  /** Oldest product version first. */
-  declarations: DeclarationSource[];
-  /** By id. */
-  advisories: Sourced<AdvisoryData>[];
-  releases: ReleaseFacts[];
-  /** Oldest product version first. */
-  sboms: SbomSource[];
 }
 
 const list = (root: string, dir: string, suffix: string): string[] => {

@@ -1,3 +1,4 @@
+import { INTL_LOCALE, type Locale } from '../i18n/locales.ts';
 import { checksumLine, digestHex } from './checksums.ts';
 
 /** A file the build publishes: its URL path and its exact bytes. */
@@ -39,10 +40,8 @@ export function withChecksums(file: PublishedFile): PublishedFile[] {
 }
 
 /** Human size for download lists: bytes below 1 kB, else kB with one decimal (1 kB = 1000 B). */
-export function formatSize(bytes: number, locale: 'en' | 'fr'): string {
+export function formatSize(bytes: number, locale: Locale): string {
   if (bytes < 1000) return `${bytes} ${locale === 'fr' ? 'o' : 'B'}`;
-  const kb = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 }).format(
-    bytes / 1000,
-  );
+  const kb = new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 1 }).format(bytes / 1000);
   return `${kb} ${locale === 'fr' ? 'ko' : 'kB'}`;
 }

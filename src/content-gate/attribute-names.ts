@@ -1,3 +1,5 @@
+import type { Properties } from 'hast';
+
 /**
  * hast names properties in camelCase (`className`, `ariaDescribedBy`, `dataFootnoteRef`); raw HTML
  * and MDX JSX name attributes as written (`class`, `aria-describedby`). The schema speaks hast, so
@@ -21,4 +23,11 @@ export function createPropertyNames(known: Iterable<string>): (attribute: string
   const byAttribute = new Map<string, string>();
   for (const property of known) byAttribute.set(toAttributeName(property), property);
   return (attribute) => byAttribute.get(attribute.toLowerCase()) ?? attribute;
+}
+
+/** One attribute as the author wrote it (`name`) and as hast names it (`property`). */
+export interface Attribute {
+  name: string;
+  property: string;
+  value: Properties[string];
 }

@@ -1,17 +1,10 @@
 import type { Element, Properties } from 'hast';
 import { sanitize } from 'hast-util-sanitize';
-import { toAttributeName } from './attribute-names.ts';
+import { toAttributeName, type Attribute } from './attribute-names.ts';
 import { messages, quote } from './messages.ts';
 import { contentSchema } from './schema.ts';
 
 type PropertyValue = Properties[string];
-
-/** One attribute as the author wrote it (`name`) and as hast names it (`property`). */
-export interface Attribute {
-  name: string;
-  property: string;
-  value: PropertyValue;
-}
 
 /**
  * Report-and-fail on top of hast-util-sanitize: the element is sanitized alone, without children,

@@ -1,5 +1,6 @@
 import type { MdxJsxAttributeUnion } from 'satteri';
-import { checkElement, type Attribute } from './check-element.ts';
+import type { Attribute } from './attribute-names.ts';
+import { checkElement } from './check-element.ts';
 import { messages, quote } from './messages.ts';
 import { isLiteralProgram, parseMdxExpression } from './mdx-expression.ts';
 import { toAttribute } from './schema.ts';

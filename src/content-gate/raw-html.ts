@@ -1,5 +1,5 @@
 import { Tokenizer, type Token, type TokenHandler } from 'parse5';
-import type { Attribute } from './check-element.ts';
+import type { Attribute } from './attribute-names.ts';
 import { toAttribute } from './schema.ts';
 
 /** A start tag of raw HTML, its attributes mapped onto the schema's properties. */

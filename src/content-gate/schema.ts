@@ -1,6 +1,5 @@
 import type { Schema } from 'hast-util-sanitize';
-import { createPropertyNames } from './attribute-names.ts';
-import type { Attribute } from './check-element.ts';
+import { createPropertyNames, type Attribute } from './attribute-names.ts';
 import { SameOriginReference } from './same-origin.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { HeadersManifest } from '../hardening/manifest.ts';
+import { htmlContentType, type HeadersManifest } from '../manifest/index.ts';
 import { escapeRegex, extensionsByType, GENERATED_NOTICE, groupRoutesByCsp, quoted, routeForms } from './shared.ts';
 
 /**
@@ -17,10 +17,6 @@ export function emitApache(manifest: HeadersManifest): string {
       .join(', ');
     return `<If "%{REQUEST_URI} in { ${forms} }">\n    Header always set Content-Security-Policy ${quoted(csp)}\n</If>`;
   });
-  const workers = manifest.assets.wasmWorkers.map(
-    (w) =>
-      `<If "%{REQUEST_URI} == '${w}'">\n    Header always set Content-Security-Policy ${quoted(manifest.assets.csp['wasm-worker'])}\n</If>`,
-  );
   const immutable = manifest.cacheControl.immutablePrefixes.map(
     (p) =>
       `<If "%{REQUEST_URI} =~ m#^${escapeRegex(p)}#">\n    Header always set Cache-Control ${quoted(manifest.cacheControl.immutable)}\n</If>`,
@@ -32,7 +28,7 @@ export function emitApache(manifest: HeadersManifest): string {
 ServerSignature Off
 Options -Indexes -MultiViews
 AddDefaultCharset utf-8
-AddType "text/html; charset=utf-8" .html
+AddType ${quoted(htmlContentType(manifest))} .html
 ${types.join('\n')}
 ${byName.join('\n')}
 ErrorDocument 404 ${manifest.notFound}
@@ -43,7 +39,6 @@ Header always unset X-Powered-By
 Header always set Content-Security-Policy ${quoted(manifest.assets.csp.inert)}
 Header always set Cache-Control ${quoted(manifest.cacheControl.revalidate)}
 ${immutable.join('\n')}
-${workers.join('\n')}
 ${routes.join('\n')}
 `;
 }

@@ -1,4 +1,4 @@
-import type { HeadersManifest } from '../hardening/manifest.ts';
+import { htmlContentType, type HeadersManifest } from '../manifest/index.ts';
 import { escapeRegex, extensionsByType, GENERATED_NOTICE, groupRoutesByCsp, quoted, routeForms } from './shared.ts';
 
 /**
@@ -7,8 +7,6 @@ import { escapeRegex, extensionsByType, GENERATED_NOTICE, groupRoutesByCsp, quot
  */
 export function emitCaddyHeaders(manifest: HeadersManifest): string {
   const csp: string[] = [];
-  for (const worker of manifest.assets.wasmWorkers)
-    csp.push(`\t${quoted(worker)} ${quoted(manifest.assets.csp['wasm-worker'])}`);
   for (const group of groupRoutesByCsp(manifest)) {
     for (const route of group.routes)
       for (const form of routeForms(route)) csp.push(`\t${quoted(form)} ${quoted(group.csp)}`);
@@ -29,7 +27,7 @@ ${csp.join('\n')}
 \tdefault ${quoted(manifest.assets.csp.inert)}
 }
 map {path} {cryptpeer_type} {
-\t~(/|\\.html)$ "text/html; charset=utf-8"
+\t~(/|\\.html)$ ${quoted(htmlContentType(manifest))}
 ${types.join('\n')}
 \tdefault ${quoted(manifest.assets.defaultContentType)}
 }

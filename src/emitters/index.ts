@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { HeadersManifest } from '../hardening/manifest.ts';
+import type { HeadersManifest } from '../manifest/index.ts';
 import { APACHE_GLOBAL, emitApache } from './apache.ts';
 import { emitCaddyfile, emitCaddyHeaders } from './caddy.ts';
 import { emitNginxExample, emitNginxHeaders, emitNginxHttp, emitNginxServer } from './nginx.ts';

@@ -1,4 +1,4 @@
-import type { HeadersManifest } from '../hardening/manifest.ts';
+import type { HeadersManifest } from '../manifest/index.ts';
 import { escapeRegex, GENERATED_NOTICE, groupRoutesByCsp, quoted, routeForms } from './shared.ts';
 
 /** Headers that vary by path; every other header is the same on every response. */
@@ -7,8 +7,6 @@ const VARYING = new Set(['Content-Security-Policy', 'Cache-Control', 'Content-Ty
 /** `cryptpeer-http.conf` (http context): per-path values computed with `map $uri`. */
 export function emitNginxHttp(manifest: HeadersManifest): string {
   const csp: string[] = [];
-  for (const worker of manifest.assets.wasmWorkers)
-    csp.push(`    ${quoted(worker)} ${quoted(manifest.assets.csp['wasm-worker'])};`);
   for (const group of groupRoutesByCsp(manifest)) {
     for (const route of group.routes)
       for (const form of routeForms(route)) csp.push(`    ${quoted(form)} ${quoted(group.csp)};`);
@@ -36,8 +34,8 @@ ${cache.join('\n')}
 /** Maps each Content-Type of the manifest to nginx `types` + `charset_types`, so the header is exact. */
 function typesBlock(manifest: HeadersManifest): string {
   const byMime = new Map<string, string[]>();
-  const charsetTypes = new Set<string>(['text/html']);
-  for (const [ext, type] of Object.entries({ '.html': 'text/html; charset=utf-8', ...manifest.assets.contentTypes })) {
+  const charsetTypes = new Set<string>();
+  for (const [ext, type] of Object.entries(manifest.assets.contentTypes)) {
     const [mime = '', param] = type.split(';').map((s) => s.trim());
     if (param === 'charset=utf-8') charsetTypes.add(mime);
     byMime.set(mime, [...(byMime.get(mime) ?? []), ext.slice(1)]);

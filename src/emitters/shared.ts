@@ -1,4 +1,4 @@
-import type { HeadersManifest } from '../hardening/manifest.ts';
+import type { HeadersManifest } from '../manifest/index.ts';
 
 /** Routes grouped by identical CSP, so a config names each distinct policy once. */
 export function groupRoutesByCsp(manifest: HeadersManifest): { csp: string; routes: string[] }[] {

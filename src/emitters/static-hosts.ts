@@ -1,4 +1,4 @@
-import type { HeadersManifest } from '../hardening/manifest.ts';
+import type { HeadersManifest } from '../manifest/index.ts';
 import { GENERATED_NOTICE, routeForms } from './shared.ts';
 
 /** A `_headers` value must stay on its line: a newline would start a new rule. */
@@ -20,13 +20,6 @@ export function emitHeadersFile(manifest: HeadersManifest): string {
       `${prefix}*`,
       line('Cache-Control', manifest.cacheControl.immutable),
       line('Content-Security-Policy', manifest.assets.csp.inert),
-    );
-  }
-  for (const worker of manifest.assets.wasmWorkers) {
-    lines.push(
-      worker,
-      line('Content-Security-Policy', manifest.assets.csp['wasm-worker']),
-      line('Cache-Control', manifest.cacheControl.revalidate),
     );
   }
   for (const [route, { csp }] of Object.entries(manifest.routes)) {
@@ -53,10 +46,6 @@ export function emitVercel(manifest: HeadersManifest): string {
     ...manifest.cacheControl.immutablePrefixes.map((p) => ({
       source: `${escapePath(p)}(.*)`,
       headers: toList({ 'Cache-Control': manifest.cacheControl.immutable }),
-    })),
-    ...manifest.assets.wasmWorkers.map((w) => ({
-      source: escapePath(w),
-      headers: toList({ 'Content-Security-Policy': manifest.assets.csp['wasm-worker'] }),
     })),
     ...Object.entries(manifest.routes).flatMap(([route, { csp }]) =>
       routeForms(route).map((form) => ({

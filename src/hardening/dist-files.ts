@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
-import { integrityOf, matchesIntegrity } from './sri.ts';
+import { integrityOf, matchesIntegrity } from '../standards/sri.ts';
 
 /**
  * Read-only view of the files this build emitted, with a hash cache: a stylesheet linked from 5,000

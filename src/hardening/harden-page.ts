@@ -6,7 +6,7 @@ import { getRouteDeclaration, type RouteDeclaration } from '../security/route-de
 import type { DistFiles } from './dist-files.ts';
 import { scanHtml, type ScannedElement } from './html-scan.ts';
 import { getReference, isFontPreload, isIconLink, isManifestLink, resolveUrl } from './references.ts';
-import { integrityOf } from './sri.ts';
+import { integrityOf } from '../standards/sri.ts';
 import { getStylesheetNeeds } from './stylesheet-needs.ts';
 import { addImportMapIntegrity } from './import-map.ts';
 import { sourceOf, type BuildTrust } from './trust.ts';

@@ -1,12 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { SecurityOptions } from '../security/options.ts';
-import { DistFiles } from './dist-files.ts';
-import { hardenPage } from './harden-page.ts';
-import { createManifest, routeOfFile, type HeadersManifest } from './manifest.ts';
+import { createManifest } from './create-manifest.ts';
+import { routeOfFile, type HeadersManifest } from '../manifest/index.ts';
 import { listFiles } from './walk.ts';
 import { runShared } from './parallel.ts';
 import type { BuildTrust } from './trust.ts';
+import type { PageOutcome } from './harden-share.ts';
 import { GENERATED_HOST_FILES } from './tree-hygiene.ts';
 
 export interface HardenResult {
@@ -23,43 +21,8 @@ export interface HardenResult {
 /** Files that may sit in dist/ for a static host but that our own servers must refuse. */
 export const HOST_ONLY_FILES = GENERATED_HOST_FILES.map((name) => `/${name}`);
 
-/** What hardening one page produced. */
-export interface PageOutcome {
-  file: string;
-  csp: string;
-  declaration?: string;
-  inlineHashes: number;
-  htmlBytes: number;
-}
-
-/** Hardens the given HTML files in place (one worker's share, or all of them). */
-export function hardenFiles(
-  dir: string,
-  files: readonly string[],
-  options: SecurityOptions,
-  trust: BuildTrust,
-): { pages: PageOutcome[]; hashedBytes: number } {
-  const dist = new DistFiles(dir);
-  const pages = files.map((file) => {
-    const path = join(dir, file);
-    const html = readFileSync(path, 'utf8');
-    const result = hardenPage(html, routeOfFile(file), file, dist, options, trust);
-    writeFileSync(path, result.html);
-    const declared = result.declaration === undefined ? {} : { declaration: result.declaration };
-    return {
-      file,
-      csp: result.csp,
-      ...declared,
-      inlineHashes: result.inlineHashes,
-      htmlBytes: Buffer.byteLength(html),
-    };
-  });
-  return { pages, hashedBytes: dist.hashedBytes };
-}
-
 /** The manifest and the step's figures, from every page's outcome. */
 export function assembleHardening(
-  allFiles: readonly string[],
   shares: { pages: PageOutcome[]; hashedBytes: number }[],
   options: SecurityOptions,
 ): HardenResult {
@@ -74,8 +37,7 @@ export function assembleHardening(
     htmlBytes += page.htmlBytes;
     largestCsp = Math.max(largestCsp, Buffer.byteLength(page.csp));
   }
-  const wasmWorkers = allFiles.filter((f) => /(^|\/)pagefind-worker\.js$/.test(f)).map((f) => `/${f}`);
-  const manifest = createManifest(options, routes, { wasmWorkers, forbidden: HOST_ONLY_FILES });
+  const manifest = createManifest(options, routes, { forbidden: HOST_ONLY_FILES });
   const hashedBytes = shares.reduce((sum, s) => sum + s.hashedBytes, 0);
   return { manifest, pages: Object.keys(routes).length, inlineHashes, hashedBytes, htmlBytes, largestCsp };
 }
@@ -93,5 +55,5 @@ export async function hardenDist(dir: string, options: SecurityOptions, trust: B
     files.filter((f) => f.endsWith('.html')),
     { options, trust },
   );
-  return assembleHardening(files, shares as { pages: PageOutcome[]; hashedBytes: number }[], options);
+  return assembleHardening(shares as { pages: PageOutcome[]; hashedBytes: number }[], options);
 }

@@ -2,14 +2,14 @@ import type { SecurityOptions } from '../security/options.ts';
 import { HEADER_ONLY_DIRECTIVES } from '../security/headers/csp.ts';
 import { getReferrerPolicy } from '../security/headers/simple.ts';
 import { getRouteDeclaration, type RouteDeclaration } from '../security/route-declarations.ts';
-import { parseCsp, effectiveSources } from './csp-parse.ts';
+import { parseCsp, effectiveSources } from '../standards/csp-parse.ts';
 import type { DistFiles } from './dist-files.ts';
-import { findRoute, resolveHeaders, routeOfFile, type HeadersManifest } from './manifest.ts';
+import { findRoute, resolveHeaders, routeOfFile, type HeadersManifest } from '../manifest/index.ts';
 import { markupProblems } from './markup-rules.ts';
 import { parsePage, type PageElement } from './parse-page.ts';
 import { readPolicyTable } from './policy-table-check.ts';
 import { getReference, resolveUrl } from './references.ts';
-import { integrityOf } from './sri.ts';
+import { integrityOf } from '../standards/sri.ts';
 import { importMapTargets, parseImportMap } from './import-map.ts';
 import { sourceOf, type BuildTrust } from './trust.ts';
 

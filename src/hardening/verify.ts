@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { SecurityOptions } from '../security/options.ts';
-import { parseCsp } from './csp-parse.ts';
+import { parseCsp } from '../standards/csp-parse.ts';
 import { DistFiles } from './dist-files.ts';
-import type { HeadersManifest } from './manifest.ts';
+import type { HeadersManifest } from '../manifest/index.ts';
 import { verifyModules } from './verify-modules.ts';
-import { verifyPage } from './verify-page.ts';
 import { verifySvg } from './verify-svg.ts';
 import { listFiles } from './walk.ts';
 import { runShared } from './parallel.ts';
@@ -32,20 +29,6 @@ export async function verifyDist(
     ...(await verifyModules(files, dist, trust)),
     ...verifyManifest(htmlFiles, manifest),
   ];
-}
-
-/** Page-level checks for the given HTML files (one worker's share, or all of them). */
-export function verifyFiles(
-  dir: string,
-  htmlFiles: readonly string[],
-  manifest: HeadersManifest,
-  options: SecurityOptions,
-  trust: BuildTrust,
-): string[] {
-  const dist = new DistFiles(dir);
-  return htmlFiles.flatMap((file) =>
-    verifyPage({ file, html: readFileSync(join(dir, file), 'utf8'), manifest, options, trust, dist }),
-  );
 }
 
 /** Manifest-level checks: every route has its file, and no route's CSP is weak. */

@@ -1,7 +1,7 @@
 import type { SecurityOptions } from '../security/options.ts';
-import { hardenFiles } from './harden.ts';
-import type { HeadersManifest } from './manifest.ts';
-import { verifyFiles } from './verify.ts';
+import { hardenFiles } from './harden-share.ts';
+import type { HeadersManifest } from '../manifest/index.ts';
+import { verifyFiles } from './verify-share.ts';
 import type { BuildTrust } from './trust.ts';
 
 export interface TaskInput {

@@ -23,3 +23,5 @@ export function localePath(locale: Locale, slug = ''): string {
 /** BCP 47 tags used in `hreflang`, `og:locale` and `Intl` formatting. */
 export const LANGUAGE_TAG: Record<Locale, string> = { en: 'en', fr: 'fr' };
 export const LANGUAGE_NAME: Record<Locale, string> = { en: 'English', fr: 'Français' };
+/** Region-specific tags for `Intl` number and date formatting (dates read as in the UK and France). */
+export const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', fr: 'fr-FR' };

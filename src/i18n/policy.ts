@@ -1,15 +1,21 @@
-import type { Locale } from './locales.ts';
+import type { SecurityOptions } from '../security/options.ts';
+import { INTL_LOCALE, LOCALES, type Locale } from './locales.ts';
 import { typesetFrenchIn } from '../typography/typeset-values.ts';
 
+const YEAR_SECONDS = 31_536_000;
+
+/** "2 years" / "2 ans" (or days when max-age is not a whole number of years), from the policy. */
+function hstsDuration(locale: Locale, maxAge: number): string {
+  const years = maxAge / YEAR_SECONDS;
+  const [value, unit] = Number.isInteger(years) ? [years, 'year'] : [Math.floor(maxAge / 86_400), 'day'];
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+}
+
 /** Why each header is sent, for the website-security page. Keys are header names as served. */
-export const HEADER_REASONS: Record<string, Record<Locale, string>> = typesetFrenchIn({
+const HEADER_REASONS: Record<string, Record<Locale, string>> = typesetFrenchIn({
   'Content-Security-Policy': {
     en: 'Only what this page was built with may load or run: no inline code unless its hash is listed, no other origin, no framing, no plugin, and DOM sinks refuse strings (Trusted Types).',
     fr: 'Seul ce avec quoi la page a été construite peut se charger ou s’exécuter : pas de code en ligne sans son empreinte, aucune autre origine, aucun encadrement, aucun plugin, et les points d’injection du DOM refusent les chaînes (Trusted Types).',
-  },
-  'Strict-Transport-Security': {
-    en: 'Browsers reach this site and its subdomains over HTTPS only, for two years after each visit.',
-    fr: 'Les navigateurs n’accèdent au site et à ses sous-domaines qu’en HTTPS, pendant deux ans après chaque visite.',
   },
   'X-Content-Type-Options': {
     en: 'The declared type is final: a text file can never be run as a script.',
@@ -56,3 +62,25 @@ export const HEADER_REASONS: Record<string, Record<Locale, string>> = typesetFre
     fr: 'Adresse à laquelle les navigateurs signalent les contenus bloqués.',
   },
 });
+
+/**
+ * The reason shown next to `header`, in `locale`. Values that depend on the policy (the HSTS
+ * duration) are read from `options`, never restated. A header without a reason is an error, so a
+ * new header cannot reach the website-security page unexplained.
+ */
+export function headerReason(header: string, locale: Locale, options: SecurityOptions): string {
+  if (header === 'Strict-Transport-Security') {
+    const duration = hstsDuration(locale, options.hsts.maxAge);
+    const text = {
+      en: `Browsers reach this site and its subdomains over HTTPS only, for ${duration} after each visit.`,
+      fr: `Les navigateurs n’accèdent au site et à ses sous-domaines qu’en HTTPS, pendant ${duration} après chaque visite.`,
+    };
+    return typesetFrenchIn(text)[locale];
+  }
+  const reason = HEADER_REASONS[header]?.[locale];
+  if (reason === undefined)
+    throw new Error(
+      `[policy] no reason for ${header} in src/i18n/policy.ts (${LOCALES.join(', ')}): explain every header sent`,
+    );
+  return reason;
+}

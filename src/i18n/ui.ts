@@ -1,4 +1,4 @@
-import type { Locale } from './locales.ts';
+import { INTL_LOCALE, type Locale } from './locales.ts';
 import { NBSP } from '../typography/french-rules.ts';
 import { typesetFrenchIn } from '../typography/typeset-values.ts';
 
@@ -61,5 +61,5 @@ export function formatDate(locale: Locale, isoDate: string, style: 'long' | 'mon
     style === 'month'
       ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
       : { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', options).format(date);
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], options).format(date);
 }

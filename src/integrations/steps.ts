@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { SecurityOptions } from '../security/options.ts';
 import { hardenDist, type HardenResult } from '../hardening/harden.ts';
-import { MANIFEST_FILE } from '../hardening/manifest.ts';
+import { MANIFEST_FILE } from '../manifest/index.ts';
 import { verifyDist } from '../hardening/verify.ts';
 import type { BuildTrust } from '../hardening/trust.ts';
 import { checkDistTree, GENERATED_PATHS } from '../hardening/tree-hygiene.ts';

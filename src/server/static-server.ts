@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
-import { resolveHeaders, type HeadersManifest } from '../hardening/manifest.ts';
+import { resolveHeaders, type HeadersManifest } from '../manifest/index.ts';
 
 export interface StaticServerOptions {
   /** Absolute path of the built site. */

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { resolveHeaders } from '../../src/hardening/manifest.ts';
+import { resolveHeaders } from '../../src/manifest/index.ts';
 import type { AuditReport } from '../../src/audit/types.ts';
 import { parseXmlStrict } from '../unit/audit/helpers/xml-wellformed.ts';
 import { manifest, servers, sitemapPaths } from './support/env.ts';

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { resolveHeaders } from '../../src/hardening/manifest.ts';
+import { resolveHeaders } from '../../src/manifest/index.ts';
 import { digestHex } from '../../src/compliance/checksums.ts';
 import { assertMatchesSchema } from '../../src/compliance/declaration/json-schema.ts';
 import { validateCsaf } from '../../src/compliance/csaf/validate.ts';

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
-import { resolveHeaders } from '../../src/hardening/manifest.ts';
+import { resolveHeaders } from '../../src/manifest/index.ts';
 import { expectHeaders } from '../support/expect-headers.ts';
 import { manifest, servers, sitemapPaths } from './support/env.ts';
 

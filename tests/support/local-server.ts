@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createStaticServer } from '../../src/server/static-server.ts';
-import type { HeadersManifest } from '../../src/hardening/manifest.ts';
+import { readManifest as readManifestFile, type HeadersManifest } from '../../src/manifest/index.ts';
 
 export const DIST = resolve('dist');
 export const MANIFEST_PATH = resolve('deploy/headers-manifest.json');
 
 export function readManifest(path = MANIFEST_PATH): HeadersManifest {
-  return JSON.parse(readFileSync(path, 'utf8')) as HeadersManifest;
+  return readManifestFile(path);
 }
 
 /** Starts the `npm start` server in-process on a free loopback port. */

@@ -3,15 +3,15 @@ import { after, before, describe, test } from 'node:test';
 import { DistFiles } from '../../src/hardening/dist-files.ts';
 import { hardenDist } from '../../src/hardening/harden.ts';
 import { hardenPage } from '../../src/hardening/harden-page.ts';
+import { createManifest } from '../../src/hardening/create-manifest.ts';
 import {
   contentTypeOf,
-  createManifest,
   findRoute,
   resolveHeaders,
   routeOfFile,
   type HeadersManifest,
-} from '../../src/hardening/manifest.ts';
-import { integrityOf, matchesIntegrity } from '../../src/hardening/sri.ts';
+} from '../../src/manifest/index.ts';
+import { integrityOf, matchesIntegrity } from '../../src/standards/sri.ts';
 import { parseSecurityOptions, getCommonHeaders, type SecurityOptionsInput } from '../../src/security/index.ts';
 import { expectHeaders } from '../support/expect-headers.ts';
 import {
@@ -395,8 +395,8 @@ describe('hardenDist', () => {
     }
   });
 
-  test('records the pagefind worker and the host-only files', () => {
-    assert.deepEqual(manifest.assets.wasmWorkers, ['/pagefind/pagefind-worker.js']);
+  test('records the host-only files, and no per-file asset CSP', () => {
+    assert.deepEqual(Object.keys(manifest.assets.csp), ['inert']);
     assert.deepEqual(manifest.forbidden, ['/_headers']);
     assert.equal(manifest.notFound, '/404.html');
     assert.equal(manifest.origin, ORIGIN);
@@ -410,10 +410,7 @@ describe('resolveHeaders', () => {
     '/fr/': { file: 'fr/index.html', csp: "default-src 'none'; script-src 'sha256-fr='" },
     '/404.html': { file: '404.html', csp: "default-src 'none'; script-src 'none'" },
   };
-  const manifest = createManifest(OPTIONS, routes, {
-    wasmWorkers: ['/pagefind/pagefind-worker.js'],
-    forbidden: ['/_headers'],
-  });
+  const manifest = createManifest(OPTIONS, routes, { forbidden: ['/_headers'] });
   const common = getCommonHeaders(OPTIONS);
   const INERT = "default-src 'none'; frame-ancestors 'none'; sandbox";
   const html = (csp: string) => ({
@@ -463,12 +460,9 @@ describe('resolveHeaders', () => {
     );
   });
 
-  test('the pagefind worker gets the wasm-worker CSP', () => {
+  test('the pagefind worker file is inert: search runs Pagefind in the page (noWorker)', () => {
     const headers = resolveHeaders(manifest, '/pagefind/pagefind-worker.js');
-    assert.equal(
-      headers['Content-Security-Policy'],
-      "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types 'none'",
-    );
+    assert.equal(headers['Content-Security-Policy'], INERT);
     assert.equal(headers['Content-Type'], 'text/javascript; charset=utf-8');
     assert.equal(headers['Cache-Control'], 'no-cache');
   });

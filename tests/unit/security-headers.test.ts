@@ -365,15 +365,7 @@ describe('Content-Security-Policy', () => {
   });
 
   test('non-HTML responses get an inert, sandboxed policy', () => {
-    assert.equal(getAssetContentSecurityPolicy('inert'), "default-src 'none'; frame-ancestors 'none'; sandbox");
-  });
-
-  test('the wasm worker policy allows its own scripts and WebAssembly, nothing else', () => {
-    const directives = directivesOf(getAssetContentSecurityPolicy('wasm-worker'));
-    assert.deepEqual(directives.get('default-src'), ["'none'"]);
-    assert.deepEqual(directives.get('script-src'), ["'self'", "'wasm-unsafe-eval'"]);
-    assert.deepEqual(directives.get('connect-src'), ["'self'"]);
-    assert.deepEqual(directives.get('frame-ancestors'), ["'none'"]);
+    assert.equal(getAssetContentSecurityPolicy(), "default-src 'none'; frame-ancestors 'none'; sandbox");
   });
 
   test('helmet-csp rejects an unquoted keyword, naming the directive', () => {

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { hardenDist } from '../../src/hardening/harden.ts';
-import { resolveHeaders, type HeadersManifest } from '../../src/hardening/manifest.ts';
+import { resolveHeaders, type HeadersManifest } from '../../src/manifest/index.ts';
 import { parseSecurityOptions } from '../../src/security/index.ts';
 import { createStaticServer } from '../../src/server/static-server.ts';
 import { TRANSPORT_HEADERS, expectHeaders } from '../support/expect-headers.ts';

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
 import { hardenDist } from '../../src/hardening/harden.ts';
-import type { HeadersManifest } from '../../src/hardening/manifest.ts';
+import type { HeadersManifest } from '../../src/manifest/index.ts';
 import { verifyDist } from '../../src/hardening/verify.ts';
 import { parseSecurityOptions } from '../../src/security/index.ts';
 import { CONTENT_ROUTE } from '../../src/security/route-declarations.ts';

@@ -1,4 +1,4 @@
-import { parseCsp } from '../../hardening/csp-parse.ts';
+import { parseCsp } from '../../standards/csp-parse.ts';
 import type { RuleId } from '../rules.ts';
 import type { Finding } from '../types.ts';
 import { finding, type HeaderCheck } from './finding.ts';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { InputError, parseWith } from '../../schemas/parse.ts';
 import { digestHex } from '../checksums.ts';
 import { stableJson } from '../json.ts';
-import type { CsafAdvisoryDocuments, CsafDocumentFile } from './publish.ts';
+import type { CsafAdvisoryDocuments, CsafDocumentFile } from './document-files.ts';
 
 /** Committed next to the advisories, so a content change and its recorded revision share a commit. */
 export const CSAF_LOCK_FILE = 'content/advisories/csaf.lock.json';

@@ -1,6 +1,6 @@
 import type { AdvisoryData } from '../../schemas/advisory.ts';
 import { InputError } from '../../schemas/parse.ts';
-import type { ComplianceData, Sourced } from '../data.ts';
+import type { ComplianceData } from '../data-types.ts';
 import { stableJson } from '../json.ts';
 import type { SiteLinks } from '../links.ts';
 import { csafDocumentPath } from '../paths.ts';
@@ -8,30 +8,9 @@ import type { CsafContext } from './common.ts';
 import { createCsafDocument } from './document.ts';
 import { validateCsaf, type CsafFinding } from './validate.ts';
 import { createVexDocument } from './vex.ts';
+import type { CsafAdvisoryDocuments, CsafDocumentFile } from './document-files.ts';
 
-/** One CSAF document as published: its exact bytes and what the provider tree and lock need. */
-export interface CsafDocumentFile {
-  /** `tracking.id`. @example CPSA-2026-001-VEX */
-  trackingId: string;
-  category: 'csaf_security_advisory' | 'csaf_vex';
-  /** `document.title`, for the ROLIE feed. */
-  title: string;
-  /** URL path. @example /.well-known/csaf/white/2026/cpsa-2026-001-vex.json */
-  path: string;
-  bytes: Buffer;
-  /** `tracking.version`: the number of the current revision. */
-  revision: number;
-  /** ISO dates of the first and the last revision. */
-  initialReleaseDate: string;
-  currentReleaseDate: string;
-}
-
-/** An advisory and the two CSAF documents made from it. */
-export interface CsafAdvisoryDocuments {
-  advisory: Sourced<AdvisoryData>;
-  document: CsafDocumentFile;
-  vex: CsafDocumentFile;
-}
+export type { CsafAdvisoryDocuments, CsafDocumentFile } from './document-files.ts';
 
 /** Where a CSAF finding comes from in the advisory's YAML, so the error names the field to fix. */
 const SOURCE_FIELDS: readonly [RegExp, string][] = [

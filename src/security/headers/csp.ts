@@ -131,18 +131,9 @@ export function getMetaContentSecurityPolicy(options: Pick<SecurityOptions, 'csp
 
 /**
  * CSP for non-HTML responses: nothing may run or load, and nothing may frame them (an SVG or a
- * JSON file opened directly stays inert). A worker script gets what its own code needs.
+ * JSON file opened directly stays inert). Search runs Pagefind in the page (`noWorker`), so no
+ * worker script needs a policy of its own; a route that one day starts a worker declares it.
  */
-export function getAssetContentSecurityPolicy(kind: 'inert' | 'wasm-worker'): string {
-  if (kind === 'wasm-worker') {
-    return serializeCsp({
-      'default-src': [q('none')],
-      'script-src': [q('self'), q('wasm-unsafe-eval')],
-      'connect-src': [q('self')],
-      'frame-ancestors': [q('none')],
-      'require-trusted-types-for': [q('script')],
-      'trusted-types': [q('none')],
-    });
-  }
+export function getAssetContentSecurityPolicy(): string {
   return serializeCsp({ 'default-src': [q('none')], 'frame-ancestors': [q('none')], sandbox: [] });
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseSitemap } from '../../../src/audit/crawl.ts';
-import type { HeadersManifest } from '../../../src/hardening/manifest.ts';
+import { readManifest, type HeadersManifest } from '../../../src/manifest/index.ts';
 
 export interface ServerRef {
   name: string;
@@ -16,7 +16,7 @@ export function servers(): ServerRef[] {
 }
 
 export function manifest(): HeadersManifest {
-  return JSON.parse(readFileSync(resolve('deploy/headers-manifest.json'), 'utf8')) as HeadersManifest;
+  return readManifest(resolve('deploy/headers-manifest.json'));
 }
 
 /** Every route listed in the built sitemap, as URL paths. */

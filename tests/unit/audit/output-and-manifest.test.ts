@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { UsageError } from '../../../src/audit/errors.ts';
 import { loadManifest } from '../../../src/audit/load-manifest.ts';
 import { assertWritableTarget, writeAtomically } from '../../../src/audit/output.ts';
-import { createManifest } from '../../../src/hardening/manifest.ts';
+import { createManifest } from '../../../src/hardening/create-manifest.ts';
 import { parseSecurityOptions } from '../../../src/security/index.ts';
 
 let dir = '';

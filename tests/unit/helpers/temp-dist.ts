@@ -41,7 +41,7 @@ export function makeDist(label: string, files: Files): TempDist {
   };
 }
 
-/** `sha384-…` / `sha256-…` computed here with node:crypto, independently of src/hardening/sri.ts. */
+/** `sha384-…` / `sha256-…` computed here with node:crypto, independently of src/standards/sri.ts. */
 export function sri(algorithm: 'sha256' | 'sha384' | 'sha512', bytes: string | Uint8Array): string {
   return `${algorithm}-${createHash(algorithm).update(bytes).digest('base64')}`;
 }

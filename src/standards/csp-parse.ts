@@ -1,3 +1,5 @@
+// Standards-level helper (CSP Level 3 syntax), shared by the build's verify step and the audit so
+// both read a policy the same way; it depends on nothing of the project.
 /** Parses a CSP header value into directive name → source list (lower-cased names, order kept). */
 export function parseCsp(value: string): Map<string, string[]> {
   const directives = new Map<string, string[]>();

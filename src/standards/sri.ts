@@ -1,3 +1,5 @@
+// Standards-level helper (W3C SRI), shared by the build (src/hardening/) and the audit (src/audit/)
+// so both judge integrity by the same code; it depends on nothing of the project.
 import { createHash } from 'node:crypto';
 
 export type HashAlgorithm = 'sha256' | 'sha384' | 'sha512';

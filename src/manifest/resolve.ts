@@ -1,0 +1,57 @@
+import type { HeadersManifest } from './schema.ts';
+
+/** The HTML route a URL path maps to (`/fr` and `/fr/index.html` both give `/fr/`). */
+export function findRoute(manifest: HeadersManifest, urlPath: string): string | undefined {
+  if (manifest.routes[urlPath]) return urlPath;
+  const withSlash = urlPath.endsWith('/') ? urlPath : `${urlPath}/`;
+  if (manifest.routes[withSlash]) return withSlash;
+  const dir = urlPath.endsWith('/index.html') ? urlPath.slice(0, -'index.html'.length) : undefined;
+  return dir && manifest.routes[dir] ? dir : undefined;
+}
+
+/**
+ * The complete header map for a URL path that exists in dist/ (an HTML route or an asset).
+ * Callers serving a 404 pass `manifest.notFound`.
+ */
+export function resolveHeaders(manifest: HeadersManifest, urlPath: string): Record<string, string> {
+  const route = findRoute(manifest, urlPath);
+  if (route) {
+    return {
+      ...manifest.common,
+      'Content-Security-Policy': manifest.routes[route]?.csp ?? '',
+      'Content-Type': htmlContentType(manifest),
+      'Cache-Control': manifest.cacheControl.revalidate,
+    };
+  }
+  const immutable = manifest.cacheControl.immutablePrefixes.some((p) => urlPath.startsWith(p));
+  return {
+    ...manifest.common,
+    'Content-Security-Policy': manifest.assets.csp.inert,
+    'Content-Type': contentTypeOf(manifest, urlPath),
+    'Cache-Control': immutable ? manifest.cacheControl.immutable : manifest.cacheControl.revalidate,
+  };
+}
+
+/** `/fr/index.html` → `/fr/`; `/404.html` stays. */
+export function routeOfFile(relativeFile: string): string {
+  const path = `/${relativeFile.split('\\').join('/')}`;
+  if (path === '/index.html') return '/';
+  return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
+}
+
+/** Content-Type from the manifest's own table, so consumers need nothing but the JSON. */
+export function contentTypeOf(manifest: HeadersManifest, urlPath: string): string {
+  const name = urlPath.slice(urlPath.lastIndexOf('/') + 1);
+  const byName = manifest.assets.contentTypesByName[name];
+  if (byName) return byName;
+  const dot = name.lastIndexOf('.');
+  const ext = dot >= 0 ? name.slice(dot).toLowerCase() : '';
+  return manifest.assets.contentTypes[ext] ?? manifest.assets.defaultContentType;
+}
+
+/** The Content-Type of every HTML route, as the policy decided it (the manifest requires it). */
+export function htmlContentType(manifest: HeadersManifest): string {
+  const type = manifest.assets.contentTypes['.html'];
+  if (type === undefined) throw new Error('headers manifest: assets.contentTypes has no .html entry');
+  return type;
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/** Where the build writes the manifest, inside the deploy folder. */
+export const MANIFEST_FILE = 'headers-manifest.json';
+
+const headerMap = z.record(z.string(), z.string());
+
+/**
+ * The headers manifest: the one artifact every server config, the local server, the tests and the
+ * audit CLI read (the build writes it from src/security/, hardening/create-manifest.ts). This module
+ * is the contract: its shape, its one reader and its one resolver, depending on nothing else of the
+ * project, so that a consumer never needs the build to understand it.
+ */
+export const manifestSchema = z
+  .object({
+    version: z.literal(1),
+    origin: z.string(),
+    /** Sent with every response. */
+    common: headerMap,
+    /**
+     * Every HTML route: its file in dist/, its own CSP and, for the few routes that run code, the
+     * name of their declaration in src/security/route-declarations.ts. Keys are URL paths (`/`, `/fr/`).
+     */
+    routes: z.record(
+      z.string(),
+      z.object({ file: z.string(), csp: z.string(), declaration: z.string().optional() }).strict(),
+    ),
+    /** The page served, with status 404, for any unknown path. */
+    notFound: z.string(),
+    /** Non-HTML responses: CSP by kind, and paths whose kind differs from the default. */
+    assets: z
+      .object({
+        /** The CSP of every response that is not an HTML route: nothing runs, loads or frames it. */
+        csp: z.object({ inert: z.string() }).strict(),
+        /** File extension → Content-Type; `.html` is the type of every route. */
+        contentTypes: headerMap.refine((types) => '.html' in types, 'must give the type of .html (every route)'),
+        /** File name (no extension) → Content-Type. */
+        contentTypesByName: headerMap,
+        defaultContentType: z.string(),
+      })
+      .strict(),
+    cacheControl: z
+      .object({ immutablePrefixes: z.array(z.string()), immutable: z.string(), revalidate: z.string() })
+      .strict(),
+    /** Files that exist in dist/ for hosts that need them but that must never be served. */
+    forbidden: z.array(z.string()),
+  })
+  .strict();
+
+export type HeadersManifest = z.infer<typeof manifestSchema>;
