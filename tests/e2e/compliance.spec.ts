@@ -235,20 +235,17 @@ test.describe('generated compliance pages in Chromium', () => {
     await expect(page.locator('.draft-banner')).toBeVisible();
   });
 
-  test('axe finds no violation on the generated compliance pages', async ({ browser }) => {
-    const context = await browser.newContext({ bypassCSP: true });
-    try {
-      const page = await context.newPage();
-      for (const path of COMPLIANCE_PAGES) {
+  test.describe('axe', () => {
+    test.use({ bypassCSP: true });
+    for (const path of COMPLIANCE_PAGES) {
+      test(`finds no violation on ${path}`, async ({ page }) => {
         await page.goto(base + path);
         const results = await new AxeBuilder({ page }).analyze();
         expect(
           results.violations.map((v) => `${v.id}: ${v.help}`),
           path,
         ).toEqual([]);
-      }
-    } finally {
-      await context.close();
+      });
     }
   });
 });

@@ -53,24 +53,6 @@ test.describe('page structure and accessibility', () => {
     }
   });
 
-  test('axe finds zero violations on every route, in light and dark mode', async ({ browser }) => {
-    test.setTimeout(300_000);
-    for (const colorScheme of ['light', 'dark'] as const) {
-      // axe injects its own script: CSP is bypassed in this context only, never in the violation checks.
-      const context = await browser.newContext({ bypassCSP: true, colorScheme });
-      const page = await context.newPage();
-      for (const path of [...sitemapPaths(), '/404.html']) {
-        await page.goto(base + path);
-        const results = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-          .analyze();
-        const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        expect(summary, `${colorScheme} ${path}`).toEqual([]);
-      }
-      await context.close();
-    }
-  });
-
   test('the skip link is the first focusable element and moves focus to main', async ({ page }) => {
     await page.goto(`${base}/`);
     await page.keyboard.press('Tab');
@@ -79,3 +61,22 @@ test.describe('page structure and accessibility', () => {
     await expect(page.locator('main')).toBeFocused();
   });
 });
+
+// One test per route and colour scheme, so a slow page on a loaded machine costs its own timeout only.
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`axe, ${colorScheme} mode`, () => {
+    test.skip(!server, 'no server');
+    // axe injects its own script: CSP is bypassed in this context only, never in the violation checks.
+    test.use({ bypassCSP: true, colorScheme });
+    for (const path of [...sitemapPaths(), '/404.html']) {
+      test(`${path}: zero violations`, async ({ page }) => {
+        await page.goto((server?.url ?? '') + path);
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+          .analyze();
+        const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        expect(summary, `${colorScheme} ${path}`).toEqual([]);
+      });
+    }
+  });
+}
