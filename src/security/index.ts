@@ -1,21 +1,5 @@
 import { securityOptionsSchema, type SecurityOptions } from './options.ts';
-import {
-  getCrossOriginEmbedderPolicy,
-  getCrossOriginOpenerPolicy,
-  getCrossOriginResourcePolicy,
-} from './headers/cross-origin.ts';
-import { getStrictTransportSecurity } from './headers/hsts.ts';
-import { getPermissionsPolicy } from './headers/permissions-policy.ts';
-import { getReportingEndpoints } from './headers/reporting.ts';
 import { serializeCsp, getCspDirectives, EMPTY_NEEDS } from './headers/csp.ts';
-import {
-  getOriginAgentCluster,
-  getReferrerPolicy,
-  getXContentTypeOptions,
-  getXDnsPrefetchControl,
-  getXFrameOptions,
-  getXPermittedCrossDomainPolicies,
-} from './headers/simple.ts';
 
 export type { SecurityOptions, SecurityOptionsInput } from './options.ts';
 
@@ -47,22 +31,4 @@ export function parseSecurityOptions(input: unknown): SecurityOptions {
   return options;
 }
 
-/** Headers every response carries, whatever its type. */
-export function getCommonHeaders(options: SecurityOptions): Record<string, string> {
-  const headers: Record<string, string> = {
-    'Strict-Transport-Security': getStrictTransportSecurity(options),
-    'X-Content-Type-Options': getXContentTypeOptions(),
-    'Referrer-Policy': getReferrerPolicy(),
-    'X-Frame-Options': getXFrameOptions(),
-    'Cross-Origin-Opener-Policy': getCrossOriginOpenerPolicy(),
-    'Cross-Origin-Resource-Policy': getCrossOriginResourcePolicy(),
-    'Cross-Origin-Embedder-Policy': getCrossOriginEmbedderPolicy(options),
-    'Permissions-Policy': getPermissionsPolicy(options),
-    'Origin-Agent-Cluster': getOriginAgentCluster(),
-    'X-DNS-Prefetch-Control': getXDnsPrefetchControl(),
-    'X-Permitted-Cross-Domain-Policies': getXPermittedCrossDomainPolicies(),
-  };
-  const reporting = getReportingEndpoints(options);
-  if (reporting) headers['Reporting-Endpoints'] = reporting;
-  return headers;
-}
+export { COMMON_HEADERS, getCommonHeaders, headerReason } from './headers/registry.ts';

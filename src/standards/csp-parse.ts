@@ -13,7 +13,10 @@ export function parseCsp(value: string): Map<string, string[]> {
 }
 
 /** The sources that apply to `directive`, following CSP fallbacks (script-src-elem → script-src → default-src). */
-export function effectiveSources(csp: Map<string, string[]>, directive: string): string[] | undefined {
+export function effectiveSources(
+  csp: ReadonlyMap<string, readonly string[]>,
+  directive: string,
+): readonly string[] | undefined {
   const chain: Record<string, string[]> = {
     'script-src-elem': ['script-src-elem', 'script-src', 'default-src'],
     'style-src-elem': ['style-src-elem', 'style-src', 'default-src'],

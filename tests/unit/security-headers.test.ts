@@ -5,9 +5,9 @@ import { DENIED_FEATURES } from '../../src/security/options.ts';
 import { getImmutableCacheControl, getRevalidateCacheControl } from '../../src/security/headers/cache-control.ts';
 import { DEFAULT_CONTENT_TYPE, getContentType } from '../../src/security/headers/content-type.ts';
 import {
-  getCrossOriginEmbedderPolicy,
-  getCrossOriginOpenerPolicy,
-  getCrossOriginResourcePolicy,
+  crossOriginEmbedderPolicy,
+  crossOriginOpenerPolicy,
+  crossOriginResourcePolicy,
 } from '../../src/security/headers/cross-origin.ts';
 import {
   EMPTY_NEEDS,
@@ -19,16 +19,17 @@ import {
   serializeCsp,
   type RouteNeeds,
 } from '../../src/security/headers/csp.ts';
-import { getStrictTransportSecurity } from '../../src/security/headers/hsts.ts';
-import { getPermissionsPolicy } from '../../src/security/headers/permissions-policy.ts';
-import { getReportingEndpoints } from '../../src/security/headers/reporting.ts';
+import { strictTransportSecurity } from '../../src/security/headers/hsts.ts';
+import { permissionsPolicy } from '../../src/security/headers/permissions-policy.ts';
+import { COMMON_HEADERS, headerReason } from '../../src/security/headers/registry.ts';
+import { reportingEndpoints } from '../../src/security/headers/reporting.ts';
 import {
-  getOriginAgentCluster,
-  getReferrerPolicy,
-  getXContentTypeOptions,
-  getXDnsPrefetchControl,
-  getXFrameOptions,
-  getXPermittedCrossDomainPolicies,
+  originAgentCluster,
+  referrerPolicy,
+  xContentTypeOptions,
+  xDnsPrefetchControl,
+  xFrameOptions,
+  xPermittedCrossDomainPolicies,
 } from '../../src/security/headers/simple.ts';
 import { expectHeaders } from '../support/expect-headers.ts';
 
@@ -84,19 +85,19 @@ const NEEDS_TABLE: [string, RouteNeeds][] = [
 
 describe('Strict-Transport-Security', () => {
   test('defaults to two years with includeSubDomains and without preload', () => {
-    assert.equal(getStrictTransportSecurity(DEFAULTS), 'max-age=63072000; includeSubDomains');
+    assert.equal(strictTransportSecurity.value(DEFAULTS), 'max-age=63072000; includeSubDomains');
   });
 
   test('adds preload only when asked', () => {
     assert.equal(
-      getStrictTransportSecurity(options({ hsts: { preload: true } })),
+      strictTransportSecurity.value(options({ hsts: { preload: true } })),
       'max-age=63072000; includeSubDomains; preload',
     );
   });
 
   test('accepts exactly one year', () => {
     assert.equal(
-      getStrictTransportSecurity(options({ hsts: { maxAge: 31_536_000 } })),
+      strictTransportSecurity.value(options({ hsts: { maxAge: 31_536_000 } })),
       'max-age=31536000; includeSubDomains',
     );
   });
@@ -129,7 +130,7 @@ describe('Strict-Transport-Security', () => {
 
 describe('Permissions-Policy', () => {
   test('denies every listed feature by default, in the `feature=()` list format', () => {
-    const value = getPermissionsPolicy(DEFAULTS);
+    const value = permissionsPolicy.value(DEFAULTS) ?? '';
     assert.match(value, /^[a-z-]+=\(\)(, [a-z-]+=\(\))*$/);
     assert.deepEqual(
       value.split(', ').map((item) => item.replace(/=\(\)$/, '')),
@@ -142,7 +143,7 @@ describe('Permissions-Policy', () => {
 
   test('writes a custom list once per feature', () => {
     assert.equal(
-      getPermissionsPolicy(options({ permissionsPolicy: { deny: ['camera', 'microphone', 'camera'] } })),
+      permissionsPolicy.value(options({ permissionsPolicy: { deny: ['camera', 'microphone', 'camera'] } })),
       'camera=(), microphone=()',
     );
   });
@@ -161,10 +162,10 @@ describe('Permissions-Policy', () => {
 
 describe('cross-origin isolation and the single-value headers', () => {
   test('COOP and CORP are same-origin, COEP defaults to require-corp and can be credentialless', () => {
-    assert.equal(getCrossOriginOpenerPolicy(), 'same-origin');
-    assert.equal(getCrossOriginResourcePolicy(), 'same-origin');
-    assert.equal(getCrossOriginEmbedderPolicy(DEFAULTS), 'require-corp');
-    assert.equal(getCrossOriginEmbedderPolicy(options({ coep: 'credentialless' })), 'credentialless');
+    assert.equal(crossOriginOpenerPolicy.value(DEFAULTS), 'same-origin');
+    assert.equal(crossOriginResourcePolicy.value(DEFAULTS), 'same-origin');
+    assert.equal(crossOriginEmbedderPolicy.value(DEFAULTS), 'require-corp');
+    assert.equal(crossOriginEmbedderPolicy.value(options({ coep: 'credentialless' })), 'credentialless');
     assert.match(
       errorOf(() => parseSecurityOptions({ origin: ORIGIN, coep: 'unsafe-none' })),
       /^\[security\] coep: /,
@@ -174,12 +175,12 @@ describe('cross-origin isolation and the single-value headers', () => {
   test('each simple header has its one strict value', () => {
     assert.deepEqual(
       [
-        getReferrerPolicy(),
-        getXContentTypeOptions(),
-        getXFrameOptions(),
-        getOriginAgentCluster(),
-        getXDnsPrefetchControl(),
-        getXPermittedCrossDomainPolicies(),
+        referrerPolicy.value(DEFAULTS),
+        xContentTypeOptions.value(DEFAULTS),
+        xFrameOptions.value(DEFAULTS),
+        originAgentCluster.value(DEFAULTS),
+        xDnsPrefetchControl.value(DEFAULTS),
+        xPermittedCrossDomainPolicies.value(DEFAULTS),
       ],
       ['no-referrer', 'nosniff', 'DENY', '?1', 'off', 'none'],
     );
@@ -191,9 +192,46 @@ describe('cross-origin isolation and the single-value headers', () => {
   });
 });
 
+describe('the header registry', () => {
+  test('getCommonHeaders serves each registered header once, in registry order', () => {
+    const names = COMMON_HEADERS.map((header) => header.name);
+    assert.equal(new Set(names).size, names.length);
+    const configured = options({ reportingEndpoints: { csp: 'https://report.example/csp' } });
+    assert.deepEqual(Object.keys(getCommonHeaders(configured)), names);
+    assert.deepEqual(
+      Object.keys(getCommonHeaders(DEFAULTS)),
+      names.filter((name) => name !== 'Reporting-Endpoints'),
+    );
+  });
+
+  test('every header served, and the CSP, has a reason in each locale', () => {
+    for (const name of ['Content-Security-Policy', ...COMMON_HEADERS.map((header) => header.name)]) {
+      for (const locale of ['en', 'fr'] as const) {
+        assert.ok(headerReason(name, locale, DEFAULTS).length > 20, `${name} (${locale})`);
+      }
+    }
+  });
+
+  test('the HSTS reason reads the duration from hsts.maxAge', () => {
+    assert.match(headerReason('Strict-Transport-Security', 'en', DEFAULTS), /for 2 years after/);
+    assert.match(headerReason('Strict-Transport-Security', 'fr', DEFAULTS), /pendant 2 ans après/);
+    const oneYear = options({ hsts: { maxAge: 31_536_000 } });
+    assert.match(headerReason('Strict-Transport-Security', 'en', oneYear), /for 1 year after/);
+    const days = options({ hsts: { maxAge: 40_000_000 } });
+    assert.match(headerReason('Strict-Transport-Security', 'en', days), /for 462 days after/);
+  });
+
+  test('a header without a definition is refused, not shown unexplained', () => {
+    assert.equal(
+      errorOf(() => headerReason('X-Powered-By', 'en', DEFAULTS)),
+      '[security] X-Powered-By has no definition in src/security/headers/',
+    );
+  });
+});
+
 describe('Reporting-Endpoints', () => {
   test('is absent when no endpoint is configured', () => {
-    assert.equal(getReportingEndpoints(DEFAULTS), undefined);
+    assert.equal(reportingEndpoints.value(DEFAULTS), undefined);
   });
 
   test('lists each group as name="url"', () => {
@@ -201,7 +239,7 @@ describe('Reporting-Endpoints', () => {
       reportingEndpoints: { csp: 'https://report.example/csp', coep: 'https://report.example/coep' },
     });
     assert.equal(
-      getReportingEndpoints(configured),
+      reportingEndpoints.value(configured),
       'csp="https://report.example/csp", coep="https://report.example/coep"',
     );
   });

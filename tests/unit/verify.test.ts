@@ -303,14 +303,47 @@ describe('verifyDist', () => {
       .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
     const problems = await fixture.verify();
     assert.ok(
-      problems.includes("headers manifest: route /404.html: default-src is not 'none'"),
+      problems.includes("headers manifest: route /404.html: CSP csp-default-src: default-src is 'self'"),
       JSON.stringify(problems),
     );
     assert.ok(
-      problems.includes("headers manifest: route /404.html: CSP allows 'unsafe-inline'"),
+      problems.includes("headers manifest: route /404.html: CSP csp-unsafe-inline: style-src allows 'unsafe-inline'"),
       JSON.stringify(problems),
     );
   });
+
+  /** `csp` with `name` set to `value` (replaced, not added: a repeated directive is ignored). */
+  const setDirective = (csp: string, name: string, value: string) =>
+    [...csp.split('; ').filter((part) => !part.startsWith(`${name} `)), `${name} ${value}`].join('; ');
+
+  // The audit's standard applies to the build: what the audit would flag, the build refuses.
+  for (const [label, edit, expected] of [
+    [
+      'a script host that is not allow-listed in the config',
+      (csp: string) => setDirective(csp, 'script-src', "'self' https://cdnjs.cloudflare.com"),
+      'CSP csp-host-allowlist: script-src allows code from https://cdnjs.cloudflare.com',
+    ],
+    [
+      "'unsafe-hashes'",
+      (csp: string) => setDirective(csp, 'style-src', "'self' 'unsafe-hashes'"),
+      "CSP csp-unsafe-hashes: style-src allows 'unsafe-hashes'",
+    ],
+    [
+      'trusted-types *',
+      (csp: string) => setDirective(csp, 'trusted-types', '*'),
+      'CSP csp-trusted-types-wildcard: trusted-types allows any policy name (*)',
+    ],
+    ['a data: image source', (csp: string) => setDirective(csp, 'img-src', "'self' data:"), 'img-src allows data:'],
+  ] as const) {
+    test(`reports a manifest CSP with ${label}`, async (t) => {
+      const fixture = await hardened(t);
+      const route = fixture.manifest.routes['/404.html'];
+      assert.ok(route);
+      route.csp = edit(route.csp);
+      const problems = await fixture.verify();
+      assert.ok(problems.includes(`headers manifest: route /404.html: ${expected}`), JSON.stringify(problems));
+    });
+  }
 
   // Markup a tokeniser reads differently from a browser: parse5 builds the tree Chromium builds.
   for (const [label, markup, expected] of [

@@ -28,6 +28,14 @@ export const CSP_RULES = [
     reference: `${CSP_DOC}/script-src`,
   },
   {
+    id: 'csp-unsafe-hashes',
+    severity: 'high',
+    scope: 'page',
+    title: "CSP allows 'unsafe-hashes'",
+    help: "`default-src`, `script-src*` and `style-src*` must not list `'unsafe-hashes'`: it lets a hashed snippet run from an event handler or a `style=` attribute, where an injected attribute can reuse it. Move handlers and inline styles to files.",
+    reference: `${CSP_DOC}/script-src`,
+  },
+  {
     id: 'csp-wildcard',
     severity: 'high',
     scope: 'page',
@@ -41,6 +49,22 @@ export const CSP_RULES = [
     scope: 'page',
     title: 'CSP script, style or default source allows a whole scheme',
     help: 'No source in `default-src`, `script-src*` or `style-src*` may be a bare scheme such as `https:`, `http:`, `data:` or `blob:`: it allows code from anywhere on that scheme.',
+    reference: OBSERVATORY,
+  },
+  {
+    id: 'csp-host-allowlist',
+    severity: 'medium',
+    scope: 'page',
+    title: 'CSP lets other hosts serve scripts',
+    help: "`script-src-elem`, `script-src` (or their `default-src` fallback) must not name hosts other than `'self'` unless the list also has `'strict-dynamic'`: every file such a host serves can run, including JSONP endpoints and old library copies, even next to hashes or nonces. Serve the scripts yourself and pin them with SRI.",
+    reference: `${CSP_DOC}/script-src`,
+  },
+  {
+    id: 'csp-insecure-source',
+    severity: 'high',
+    scope: 'page',
+    title: 'CSP allows plain-HTTP sources',
+    help: 'No directive may list an `http:` or `ws:` source (`http://cdn.example`, `ws:`): whatever it loads can be read and changed in transit. Use `https://` and `wss://`.',
     reference: OBSERVATORY,
   },
   {
@@ -90,5 +114,13 @@ export const CSP_RULES = [
     title: 'CSP does not require Trusted Types',
     help: "Add `require-trusted-types-for 'script'` so that DOM XSS sinks such as `innerHTML` only accept Trusted Types objects.",
     reference: `${CSP_DOC}/require-trusted-types-for`,
+  },
+  {
+    id: 'csp-trusted-types-wildcard',
+    severity: 'medium',
+    scope: 'page',
+    title: 'CSP trusted-types allows any policy name',
+    help: "`trusted-types *` lets any script create a policy, so Trusted Types no longer narrow which code may turn strings into HTML or script. List the policy names the site creates (or `'none'`).",
+    reference: `${CSP_DOC}/trusted-types`,
   },
 ] as const satisfies readonly Rule[];

@@ -1,16 +1,23 @@
-import type { SecurityOptions } from '../options.ts';
+import { fixedHeader, type HeaderDefinition } from './header.ts';
 
 /** `Cross-Origin-Opener-Policy`: a page opened from elsewhere gets no handle on this window. */
-export function getCrossOriginOpenerPolicy(): string {
-  return 'same-origin';
-}
+export const crossOriginOpenerPolicy = fixedHeader('Cross-Origin-Opener-Policy', 'same-origin', {
+  en: 'A window opened from elsewhere gets no handle on ours.',
+  fr: 'Une fenêtre ouverte depuis un autre site n’obtient aucun accès à la nôtre.',
+});
 
 /** `Cross-Origin-Resource-Policy`: no other origin may embed our responses (Spectre-style leaks). */
-export function getCrossOriginResourcePolicy(): string {
-  return 'same-origin';
-}
+export const crossOriginResourcePolicy = fixedHeader('Cross-Origin-Resource-Policy', 'same-origin', {
+  en: 'No other origin may embed our files, which blocks cross-site data leaks.',
+  fr: 'Aucune autre origine ne peut intégrer nos fichiers, ce qui bloque les fuites de données entre sites.',
+});
 
 /** `Cross-Origin-Embedder-Policy`: holds because every subresource is same-origin. */
-export function getCrossOriginEmbedderPolicy({ coep }: Pick<SecurityOptions, 'coep'>): string {
-  return coep;
-}
+export const crossOriginEmbedderPolicy: HeaderDefinition = {
+  name: 'Cross-Origin-Embedder-Policy',
+  value: ({ coep }) => coep,
+  reason: () => ({
+    en: 'The page only embeds resources that agree to it: here, our own files only.',
+    fr: 'La page n’intègre que des ressources qui y consentent : ici, uniquement nos propres fichiers.',
+  }),
+};

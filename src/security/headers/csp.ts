@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Capability, SecurityOptions } from '../options.ts';
+import type { Reason } from './header.ts';
 
 // helmet-csp publishes a CommonJS entry only ("exports": { "require" }): load it through require.
 type CspMiddleware = (
@@ -9,6 +10,12 @@ type CspMiddleware = (
 ) => void;
 const { default: contentSecurityPolicy } = createRequire(import.meta.url)('helmet-csp') as {
   default: (options: { useDefaults: false; directives: Record<string, string[]> }) => CspMiddleware;
+};
+
+/** Why the CSP is sent, for the website-security page (its value varies per response class). */
+export const contentSecurityPolicyReason: Reason = {
+  en: 'Only what this page was built with may load or run: no inline code unless its hash is listed, no other origin, no framing, no plugin, and DOM sinks refuse strings (Trusted Types).',
+  fr: 'Seul ce avec quoi la page a été construite peut se charger ou s’exécuter : pas de code en ligne sans son empreinte, aucune autre origine, aucun encadrement, aucun plugin, et les points d’injection du DOM refusent les chaînes (Trusted Types).',
 };
 
 /** What one route loads, as the harden step found it in the built HTML. */

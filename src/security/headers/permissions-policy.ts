@@ -1,6 +1,11 @@
-import type { SecurityOptions } from '../options.ts';
+import type { HeaderDefinition } from './header.ts';
 
 /** `Permissions-Policy`: every powerful feature denied to this page and anything it could embed. */
-export function getPermissionsPolicy({ permissionsPolicy }: Pick<SecurityOptions, 'permissionsPolicy'>): string {
-  return [...new Set(permissionsPolicy.deny)].map((feature) => `${feature}=()`).join(', ');
-}
+export const permissionsPolicy: HeaderDefinition = {
+  name: 'Permissions-Policy',
+  value: ({ permissionsPolicy: { deny } }) => [...new Set(deny)].map((feature) => `${feature}=()`).join(', '),
+  reason: () => ({
+    en: 'Camera, microphone, location, payment and every other powerful feature are switched off.',
+    fr: 'Caméra, micro, géolocalisation, paiement et toute autre fonction sensible sont désactivés.',
+  }),
+};

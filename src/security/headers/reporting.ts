@@ -1,10 +1,15 @@
-import type { SecurityOptions } from '../options.ts';
+import type { HeaderDefinition } from './header.ts';
 
-/** `Reporting-Endpoints` (Reporting API v1), or undefined when no endpoint is configured. */
-export function getReportingEndpoints({
-  reportingEndpoints,
-}: Pick<SecurityOptions, 'reportingEndpoints'>): string | undefined {
-  const entries = Object.entries(reportingEndpoints);
-  if (entries.length === 0) return undefined;
-  return entries.map(([name, url]) => `${name}="${url}"`).join(', ');
-}
+/** `Reporting-Endpoints` (Reporting API v1); not sent when no endpoint is configured. */
+export const reportingEndpoints: HeaderDefinition = {
+  name: 'Reporting-Endpoints',
+  value: ({ reportingEndpoints: endpoints }) => {
+    const entries = Object.entries(endpoints);
+    if (entries.length === 0) return undefined;
+    return entries.map(([name, url]) => `${name}="${url}"`).join(', ');
+  },
+  reason: () => ({
+    en: 'Where browsers send reports of blocked content.',
+    fr: 'Adresse à laquelle les navigateurs signalent les contenus bloqués.',
+  }),
+};

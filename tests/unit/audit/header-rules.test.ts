@@ -86,7 +86,7 @@ const CASES: Case[] = [
   {
     name: 'form-action on plain HTTP',
     changes: { [CSP]: cspWith('form-action', 'http://forms.example') },
-    fires: ['csp-form-action'],
+    fires: ['csp-insecure-source', 'csp-form-action'],
   },
   {
     name: 'no Trusted Types',
