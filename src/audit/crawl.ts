@@ -79,6 +79,9 @@ export interface Discovered {
 
 async function fetchSitemap(url: string, timeoutMs: number): Promise<ParsedSitemap> {
   const response = await request(url, { timeoutMs, readBody: true });
+  if (response.offOrigin !== undefined) {
+    throw new NetworkError(`${url}: the sitemap redirects to ${response.offOrigin}, another origin; not followed`);
+  }
   if (response.status < 200 || response.status > 299) {
     throw new NetworkError(`${url}: HTTP ${response.status}; no sitemap to crawl (give page URLs with --no-crawl)`);
   }

@@ -10,15 +10,24 @@ export interface Fetched {
   headers: Headers;
   /** The decoded body, when asked for. */
   body?: Uint8Array;
+  /**
+   * Set when the answer is a redirect to another origin, which is not followed: judging another
+   * host's headers would let a page pass on someone else's configuration.
+   */
+  offOrigin?: string;
 }
 
 export interface RequestOptions {
   timeoutMs: number;
-  redirect?: 'follow' | 'manual';
+  /** `same-origin` follows redirects within the origin (and the http→https upgrade of the same host) only. */
+  redirect?: 'same-origin' | 'manual';
   /** Read the body (up to `maxBytes`); otherwise it is discarded unread. */
   readBody?: boolean;
   maxBytes?: number;
 }
+
+/** As browsers do (Fetch: 20); a longer chain is reported as an error. */
+export const MAX_REDIRECTS = 10;
 
 /** Pages and subresources larger than this are refused: a bound on memory, not a site rule. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -67,25 +76,58 @@ async function readLimited(response: Response, url: string, maxBytes: number): P
   return Buffer.concat(chunks);
 }
 
+/** True when following `from` → `to` stays on the audited site: same origin, or the same host upgraded to HTTPS. */
+export function staysOnOrigin(from: URL, to: URL): boolean {
+  if (to.origin === from.origin) return true;
+  return from.protocol === 'http:' && to.protocol === 'https:' && to.hostname === from.hostname;
+}
+
+const isRedirect = (status: number) => [301, 302, 303, 307, 308].includes(status);
+
 /**
- * One GET with a deadline covering connection, headers and body. Any failure becomes a
- * NetworkError naming the URL, so the CLI can exit 2 with one clear line.
+ * One GET with a deadline covering connection, redirects, headers and body. Redirects are followed
+ * by hand, one hop at a time, and only within the origin: a redirect elsewhere ends the request
+ * with `offOrigin` set, and the other host is never contacted. Any failure becomes a NetworkError
+ * naming the URL, so the CLI can exit 2 with one clear line.
  */
 export async function request(url: string, options: RequestOptions): Promise<Fetched> {
-  const { timeoutMs, redirect = 'follow', readBody = false, maxBytes = MAX_BODY_BYTES } = options;
+  const { timeoutMs, redirect = 'same-origin', readBody = false, maxBytes = MAX_BODY_BYTES } = options;
+  const signal = AbortSignal.timeout(timeoutMs);
+  let current = new URL(url);
   try {
-    const response = await fetch(url, {
-      redirect,
-      signal: AbortSignal.timeout(timeoutMs),
-      headers: { 'User-Agent': `${TOOL.name}/${TOOL.version}`, Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
-    });
-    const body = readBody ? await readLimited(response, url, maxBytes) : undefined;
-    if (!readBody) await response.body?.cancel();
-    const fetched: Fetched = { url, finalUrl: response.url || url, status: response.status, headers: response.headers };
-    if (body) fetched.body = body;
-    return fetched;
+    for (let hop = 0; ; hop++) {
+      const response = await fetch(current, {
+        redirect: 'manual',
+        signal,
+        headers: { 'User-Agent': `${TOOL.name}/${TOOL.version}`, Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+      });
+      const location = response.headers.get('location');
+      const next = redirect === 'same-origin' && isRedirect(response.status) && location !== null;
+      const target = next ? safeUrl(location, current) : undefined;
+      if (target && staysOnOrigin(current, target)) {
+        await response.body?.cancel();
+        if (hop >= MAX_REDIRECTS) throw new NetworkError(`${url}: more than ${MAX_REDIRECTS} redirects`);
+        current = target;
+        continue;
+      }
+      const body = readBody ? await readLimited(response, url, maxBytes) : undefined;
+      if (!readBody) await response.body?.cancel();
+      const fetched: Fetched = { url, finalUrl: current.href, status: response.status, headers: response.headers };
+      if (body) fetched.body = body;
+      if (next) fetched.offOrigin = target?.href ?? location;
+      return fetched;
+    }
   } catch (error) {
     if (error instanceof NetworkError) throw error;
     throw new NetworkError(`${url}: ${describeNetworkError(error, timeoutMs)}`, { cause: error });
+  }
+}
+
+/** A Location header resolved against the URL that sent it, or undefined when it is not a URL. */
+function safeUrl(location: string, base: URL): URL | undefined {
+  try {
+    return new URL(location, base);
+  } catch {
+    return undefined;
   }
 }

@@ -187,6 +187,14 @@ export const RULES = [
     reference: `${OWASP_HEADERS}#prevent-information-disclosure-via-http-headers`,
   },
   {
+    id: 'redirect-off-origin',
+    severity: 'high',
+    scope: 'page',
+    title: 'Page redirects to another origin',
+    help: "An audited URL must not redirect to another origin (the upgrade of the same host from `http://` to `https://` is followed). The audit never follows such a redirect: it would judge the other host's headers, so a page could pass on someone else's configuration. The finding names the target; audit that site separately if the redirect is intended.",
+    reference: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/Redirections',
+  },
+  {
     id: 'page-status',
     severity: 'medium',
     scope: 'page',

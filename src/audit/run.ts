@@ -57,7 +57,18 @@ async function auditPage(url: string, options: AuditOptions, subresources: Subre
   const ok = response.status >= 200 && response.status <= 299;
   const rules: RuleId[] = [...HEADER_RULES, 'page-status'];
   const findings = checkHeaders({ url, headers: response.headers });
-  if (!ok) findings.push(finding('page-status', url, `answered HTTP ${response.status} (${response.finalUrl})`));
+  rules.push('redirect-off-origin');
+  if (response.offOrigin !== undefined) {
+    findings.push(
+      finding(
+        'redirect-off-origin',
+        url,
+        `answered HTTP ${response.status} redirecting to ${response.offOrigin}, another origin: not followed, so its headers are not judged`,
+      ),
+    );
+  } else if (!ok) {
+    findings.push(finding('page-status', url, `answered HTTP ${response.status} (${response.finalUrl})`));
+  }
   if (options.expect && (ok || response.status === 404)) {
     rules.push('manifest-drift');
     const path = ok ? urlPath(response.finalUrl) : options.expect.notFound;

@@ -36,7 +36,10 @@ export const nosniffCheck: HeaderCheck = {
   rules: ['nosniff-missing'],
   run({ url, headers }) {
     const value = headers.get('x-content-type-options');
-    if (value !== null && value.trim().toLowerCase() === 'nosniff') return [];
+    // Fetch's "determine nosniff": only the first of the comma-separated values counts, so a header
+    // sent twice (`nosniff, nosniff`, as fetch() joins repeats) still protects, and `nosniff` after
+    // another value does not.
+    if (value !== null && value.split(',')[0]?.trim().toLowerCase() === 'nosniff') return [];
     return [finding('nosniff-missing', url, `X-Content-Type-Options is ${value === null ? 'absent' : quote(value)}`)];
   },
 };

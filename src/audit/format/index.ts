@@ -1,5 +1,6 @@
 import type { AuditReport } from '../types.ts';
 import { formatJson } from './json.ts';
+import { printableDeep } from './printable.ts';
 import { formatJunit } from './junit.ts';
 import { formatSarif } from './sarif.ts';
 import { formatText } from './text.ts';
@@ -19,5 +20,5 @@ const FORMATTERS: Readonly<Record<Format, (report: AuditReport) => string>> = {
 };
 
 export function formatReport(report: AuditReport, format: Format): string {
-  return FORMATTERS[format](report);
+  return FORMATTERS[format](printableDeep(report));
 }

@@ -4,15 +4,35 @@ import { formatReport } from '../../../src/audit/format/index.ts';
 import { SARIF_SCHEMA } from '../../../src/audit/format/sarif.ts';
 import { RULES } from '../../../src/audit/rules.ts';
 import { parseXmlStrict, type XmlElement } from './helpers/xml-wellformed.ts';
+import { printable, printableDeep } from '../../../src/audit/format/printable.ts';
 import { NASTY, sampleReport } from './helpers/report.ts';
 
 const children = (element: XmlElement | undefined, name: string) =>
   element?.children.filter((c) => c.name === name) ?? [];
 
 describe('report formats', () => {
-  test('json parses back to the report', () => {
+  test('json parses back to the report, control characters spelled out', () => {
     const report = sampleReport();
-    assert.deepEqual(JSON.parse(formatReport(report, 'json')), report);
+    assert.deepEqual(JSON.parse(formatReport(report, 'json')), printableDeep(report));
+  });
+
+  // A hostile page can put escapes, carriage returns or bidi overrides in what a finding quotes.
+  for (const format of ['text', 'json', 'junit', 'sarif'] as const) {
+    test(`${format} never prints a control, format or bidi character from the audited site`, () => {
+      const report = sampleReport();
+      const hostile = 'x\u001b[2J\r\u202eevil\u2066\u0085\u200b';
+      const [page] = report.pages;
+      assert.ok(page);
+      page.url = `http://127.0.0.1:9/${hostile}`;
+      report.notes.push(`sitemap note ${hostile}`);
+      const output = formatReport(report, format);
+      assert.doesNotMatch(output, /[\u001b\r\u202e\u2066\u0085\u200b]/u);
+      assert.ok(output.includes('\\u{1b}[2J') || output.includes('\\\\u{1b}[2J'), output.slice(0, 400));
+    });
+  }
+
+  test('printable spells out C0, C1, bidi and zero-width characters and keeps the rest', () => {
+    assert.equal(printable('a\u0007b\u009bc\u202ed\u200be é → ✓'), 'a\\u{7}b\\u{9b}c\\u{202e}d\\u{200b}e é → ✓');
   });
 
   test('text lists each page with grade and score, findings under it, fired rules and the verdict', () => {
@@ -71,7 +91,7 @@ describe('report formats', () => {
       ],
     );
     for (const r of run.results) assert.equal(run.tool.driver.rules[r.ruleIndex]?.['id'], r.ruleId);
-    assert.equal(run.results[0]?.message.text, NASTY);
+    assert.equal(run.results[0]?.message.text, printable(NASTY));
     assert.equal(run.invocations[0]?.toolExecutionNotifications.length, 1);
   });
 
@@ -93,7 +113,7 @@ describe('report formats', () => {
       'failure',
     )[0];
     assert.equal(failure?.attrs['type'], 'high');
-    assert.equal(failure.attrs['message'], NASTY.replace('\u0001', '\uFFFD'));
+    assert.equal(failure.attrs['message'], printable(NASTY));
     assert.match(failure.text, /<script>&"x"<\/script>/);
     const low = cases.find((c) => c.attrs['name']?.startsWith('server-version'));
     assert.equal(children(low, 'failure').length, 0);

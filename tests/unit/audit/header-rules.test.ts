@@ -127,6 +127,12 @@ const CASES: Case[] = [
   },
   { name: 'no nosniff', changes: { 'X-Content-Type-Options': null }, fires: ['nosniff-missing'] },
   { name: 'nosniff in capitals', changes: { 'X-Content-Type-Options': 'NoSniff' }, fires: [] },
+  { name: 'nosniff sent twice', changes: { 'X-Content-Type-Options': 'nosniff, nosniff' }, fires: [] },
+  {
+    name: 'nosniff only as a second value',
+    changes: { 'X-Content-Type-Options': 'sniff, nosniff' },
+    fires: ['nosniff-missing'],
+  },
   { name: 'no Referrer-Policy', changes: { 'Referrer-Policy': null }, fires: ['referrer-policy-missing'] },
   { name: 'Referrer-Policy unsafe-url', changes: { 'Referrer-Policy': 'unsafe-url' }, fires: ['referrer-policy-weak'] },
   {

@@ -19,7 +19,14 @@ describe('rule table', () => {
   });
 
   test('every rule is checked somewhere, and no check uses a rule outside the table', () => {
-    const checked = new Set([...HEADER_RULES, ...SRI_RULES, 'page-status', 'manifest-drift', 'https-redirect-missing']);
+    const checked = new Set([
+      ...HEADER_RULES,
+      ...SRI_RULES,
+      'page-status',
+      'redirect-off-origin',
+      'manifest-drift',
+      'https-redirect-missing',
+    ]);
     assert.deepEqual([...checked].sort(), RULES.map((r) => r.id).sort());
   });
 
