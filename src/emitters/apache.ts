@@ -1,9 +1,38 @@
 import { htmlContentType, type HeadersManifest } from '../manifest/index.ts';
-import { escapeRegex, extensionsByType, GENERATED_NOTICE, groupRoutesByCsp, quoted, routeForms } from './shared.ts';
+import {
+  escapeRegex,
+  extensionsByType,
+  GENERATED_NOTICE,
+  groupRoutesByCsp,
+  quoted,
+  routeForms,
+  siblingPattern,
+} from './shared.ts';
 
 /**
- * `cryptpeer.conf` for Apache httpd 2.4 (mod_headers, mod_mime, mod_ssl): include it inside the
- * HTTPS VirtualHost whose DocumentRoot is the built dist/ folder.
+ * The build's precompressed siblings, by Accept-Encoding (mod_rewrite): the request for `/x.css`
+ * is mapped to `x.css.br` when the client accepts br and the file exists; mod_mime then takes the
+ * type from `.css` and the encoding from `.br`. Asked for by name, a sibling is refused.
+ */
+function precompressedBlock(manifest: HeadersManifest): string {
+  const extensions = manifest.precompressed.extensions.map((e) => escapeRegex(e.slice(1))).join('|');
+  const suffixes = manifest.precompressed.encodings.map((e) => e.suffix).join(' ');
+  const rules = manifest.precompressed.encodings.map(
+    ({ encoding, suffix }) => `RewriteCond "%{HTTP:Accept-Encoding}" "\\b${escapeRegex(encoding)}\\b"
+RewriteCond "%{DOCUMENT_ROOT}%{REQUEST_URI}${suffix}" -f
+RewriteRule "^(.+\\.(?:${extensions}))$" "$1${suffix}" [L]`,
+  );
+  return `RemoveType ${suffixes}
+${manifest.precompressed.encodings.map(({ encoding, suffix }) => `AddEncoding ${encoding} ${suffix}`).join('\n')}
+RewriteEngine On
+RewriteRule "${siblingPattern(manifest)}" - [R=404,L]
+${rules.join('\n')}
+Header always merge Vary Accept-Encoding "expr=%{REQUEST_FILENAME} =~ m#\\.(${extensions})(${manifest.precompressed.encodings.map((e) => escapeRegex(e.suffix)).join('|')})?$#"`;
+}
+
+/**
+ * `cryptpeer.conf` for Apache httpd 2.4 (mod_headers, mod_mime, mod_rewrite, mod_ssl): include it
+ * inside the HTTPS VirtualHost whose DocumentRoot is the built dist/ folder.
  */
 export function emitApache(manifest: HeadersManifest): string {
   const common = Object.entries(manifest.common).map(([name, value]) => `Header always set ${name} ${quoted(value)}`);
@@ -33,6 +62,7 @@ ${types.join('\n')}
 ${byName.join('\n')}
 ErrorDocument 404 ${manifest.notFound}
 ${manifest.forbidden.map((p) => `RedirectMatch 404 ^${escapeRegex(p)}$`).join('\n')}
+${precompressedBlock(manifest)}
 
 ${common.join('\n')}
 Header always unset X-Powered-By

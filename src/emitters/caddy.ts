@@ -1,5 +1,13 @@
 import { htmlContentType, type HeadersManifest } from '../manifest/index.ts';
-import { escapeRegex, extensionsByType, GENERATED_NOTICE, groupRoutesByCsp, quoted, routeForms } from './shared.ts';
+import {
+  escapeRegex,
+  extensionsByType,
+  GENERATED_NOTICE,
+  groupRoutesByCsp,
+  quoted,
+  routeForms,
+  siblingPattern,
+} from './shared.ts';
 
 /**
  * `cryptpeer-headers.caddy`: imported in the site block and again in handle_errors, so a 404 page
@@ -57,6 +65,9 @@ export function emitCaddyfile(
 ): string {
   const forbidden =
     manifest.forbidden.length > 0 ? `\t@hostonly path ${manifest.forbidden.join(' ')}\n\terror @hostonly 404\n` : '';
+  // The build's precompressed siblings are sent by Accept-Encoding, never by name.
+  const siblings = `\t@siblings path_regexp ${siblingPattern(manifest)}\n\terror @siblings 404\n`;
+  const fileServer = `file_server {\n\t\tprecompressed ${manifest.precompressed.encodings.map((e) => e.encoding).join(' ')}\n\t}`;
   return `# ${GENERATED_NOTICE}
 {
 \t# no admin API listening on localhost:2019: this server only serves files
@@ -66,11 +77,11 @@ ${globals}}
 ${site} {
 \troot * ${root}
 \timport cryptpeer-headers.caddy
-${forbidden}\tfile_server
+${forbidden}${siblings}\t${fileServer}
 \thandle_errors {
 \t\trewrite * ${manifest.notFound}
 \t\timport cryptpeer-headers.caddy
-\t\tfile_server
+\t\t${fileServer.replaceAll('\n', '\n\t')}
 \t}
 }
 `;

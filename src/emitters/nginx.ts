@@ -1,5 +1,5 @@
 import type { HeadersManifest } from '../manifest/index.ts';
-import { escapeRegex, GENERATED_NOTICE, groupRoutesByCsp, quoted, routeForms } from './shared.ts';
+import { escapeRegex, GENERATED_NOTICE, groupRoutesByCsp, quoted, routeForms, siblingPattern } from './shared.ts';
 
 /** Headers that vary by path; every other header is the same on every response. */
 const VARYING = new Set(['Content-Security-Policy', 'Cache-Control', 'Content-Type']);
@@ -68,8 +68,15 @@ autoindex off;
 ${typesBlock(manifest)}
 error_page 404 ${manifest.notFound};
 
-# Files present in dist/ for static hosts only: never served.
+# The build's precompressed siblings (index.html.br, index.html.gz), chosen by Accept-Encoding.
+# brotli_static needs Debian's libnginx-mod-http-brotli-static (loaded from modules-enabled/).
+gzip_static on;
+brotli_static on;
+gzip_vary on;
+
+# Files present in dist/ for static hosts only, and the siblings by name: never served.
 ${forbidden.join('\n')}
+location ~ ${siblingPattern(manifest)} { return 404; }
 
 ${byName.join('\n')}
 
@@ -104,6 +111,8 @@ export function emitNginxExample(manifest: HeadersManifest): string {
   const host = new URL(manifest.origin).hostname;
   return `# ${GENERATED_NOTICE}
 # Example nginx.conf for ${host}. Copy the four cryptpeer-*.conf files next to it.
+# Debian's modules (brotli_static among them: libnginx-mod-http-brotli-static).
+include /etc/nginx/modules-enabled/*.conf;
 worker_processes auto;
 events { worker_connections 1024; }
 

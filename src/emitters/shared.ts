@@ -40,3 +40,13 @@ export function quoted(value: string): string {
 
 export const GENERATED_NOTICE =
   'Generated from the headers manifest by the CryptPeer build. Do not edit: change src/security/ and rebuild.';
+
+/**
+ * A regex matching precompressed siblings asked for by name (`/index.html.br`): servers find them
+ * by Accept-Encoding for the original path, and refuse them as resources of their own.
+ */
+export function siblingPattern(manifest: HeadersManifest): string {
+  const extensions = manifest.precompressed.extensions.map((e) => escapeRegex(e.slice(1))).join('|');
+  const suffixes = manifest.precompressed.encodings.map((e) => escapeRegex(e.suffix.slice(1))).join('|');
+  return `\\.(${extensions})\\.(${suffixes})$`;
+}

@@ -3,6 +3,7 @@ import { getCommonHeaders } from '../security/index.ts';
 import { getAssetContentSecurityPolicy } from '../security/headers/csp.ts';
 import { getImmutableCacheControl, getRevalidateCacheControl } from '../security/headers/cache-control.ts';
 import { CONTENT_TYPES, CONTENT_TYPES_BY_NAME, DEFAULT_CONTENT_TYPE } from '../security/headers/content-type.ts';
+import { COMPRESSIBLE_EXTENSIONS, PRECOMPRESSED_ENCODINGS } from '../security/headers/content-encoding.ts';
 import type { HeadersManifest } from '../manifest/index.ts';
 
 /**
@@ -31,6 +32,10 @@ export function createManifest(
       immutablePrefixes: [...options.immutablePrefixes],
       immutable: getImmutableCacheControl(),
       revalidate: getRevalidateCacheControl(),
+    },
+    precompressed: {
+      encodings: PRECOMPRESSED_ENCODINGS.map((e) => ({ ...e })),
+      extensions: [...COMPRESSIBLE_EXTENSIONS],
     },
     forbidden: [...(extra.forbidden ?? [])].sort(),
   };

@@ -7,6 +7,8 @@ import { verifyDist } from '../hardening/verify.ts';
 import type { BuildTrust } from '../hardening/trust.ts';
 import { checkDistTree, GENERATED_PATHS } from '../hardening/tree-hygiene.ts';
 import { writeConfigs } from '../emitters/index.ts';
+import { precompressDist, verifyPrecompressed } from '../hardening/precompress.ts';
+import { listFiles } from '../hardening/walk.ts';
 
 export interface StepLogger {
   info(message: string): void;
@@ -15,6 +17,7 @@ export interface StepLogger {
 export interface StepTimings {
   harden: number;
   emit: number;
+  precompress: number;
   verify: number;
 }
 
@@ -29,7 +32,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 export const deployDirFor = (distDir: string) => join(dirname(distDir), 'deploy');
 
 /**
- * The post-build steps in order: harden → manifest → emit → verify. Throws (so the build fails) when
+ * The post-build steps in order: harden → manifest → emit → precompress → verify. Throws (so the build fails) when
  * verify finds any gap; each step logs what it did and how long it took.
  */
 export async function runPostBuild(
@@ -54,15 +57,24 @@ export async function runPostBuild(
   logger.info(`[emit] manifest + ${written.length} server configs in ${deployDir}, ${seconds(emit)}`);
 
   t = performance.now();
+  const compressed = await precompressDist(distDir, listFiles(distDir), hardened.manifest);
+  const precompress = performance.now() - t;
+  const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
+  logger.info(
+    `[precompress] ${compressed.written.length} files (br, gzip): ${kB(compressed.inputBytes)} → br ${kB(compressed.encodedBytes.br)}, gzip ${kB(compressed.encodedBytes.gzip)}, ${seconds(precompress)}`,
+  );
+
+  t = performance.now();
   // The tree first: no symlink, and no host-control or dot file the project did not generate itself.
   const problems = [
     ...checkDistTree(distDir, GENERATED_PATHS),
     ...(await verifyDist(distDir, hardened.manifest, options, trust)),
+    ...(await verifyPrecompressed(distDir, listFiles(distDir), hardened.manifest, compressed.written)),
   ];
   const verify = performance.now() - t;
   if (problems.length > 0) {
     throw new Error(`[verify] ${problems.length} problem(s); the build is refused:\n  ${problems.join('\n  ')}`);
   }
   logger.info(`[verify] ${hardened.pages} pages clean, ${seconds(verify)}`);
-  return { ...hardened, deployDir, timings: { harden, emit, verify } };
+  return { ...hardened, deployDir, timings: { harden, emit, precompress, verify } };
 }

@@ -32,6 +32,40 @@ export function resolveHeaders(manifest: HeadersManifest, urlPath: string): Reco
   };
 }
 
+/**
+ * Headers of a response without a body of its own (a redirect, a 304, a 405, a server's own error):
+ * the common headers and the inert CSP, never cached as a page.
+ */
+export function bodilessHeaders(manifest: HeadersManifest): Record<string, string> {
+  return {
+    ...manifest.common,
+    'Content-Security-Policy': manifest.assets.csp.inert,
+    'Cache-Control': manifest.cacheControl.revalidate,
+  };
+}
+
+/** The precompressed encodings a file may have, in the server's order of preference (none for images, fonts…). */
+export function precompressedEncodingsOf(
+  manifest: HeadersManifest,
+  urlPath: string,
+): HeadersManifest['precompressed']['encodings'] {
+  const name = urlPath.slice(urlPath.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  const ext = dot >= 0 ? name.slice(dot).toLowerCase() : '';
+  return manifest.precompressed.extensions.includes(ext) ? manifest.precompressed.encodings : [];
+}
+
+/**
+ * True for a precompressed sibling (`/index.html.br`): a representation of another file, sent in its
+ * place by Accept-Encoding, never a resource of its own, so servers answer 404 when it is asked for.
+ */
+export function isPrecompressedSibling(manifest: HeadersManifest, urlPath: string): boolean {
+  const sibling = manifest.precompressed.encodings.find(({ suffix }) => urlPath.endsWith(suffix));
+  return (
+    sibling !== undefined && precompressedEncodingsOf(manifest, urlPath.slice(0, -sibling.suffix.length)).length > 0
+  );
+}
+
 /** `/fr/index.html` → `/fr/`; `/404.html` stays. */
 export function routeOfFile(relativeFile: string): string {
   const path = `/${relativeFile.split('\\').join('/')}`;

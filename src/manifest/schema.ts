@@ -42,6 +42,17 @@ export const manifestSchema = z
     cacheControl: z
       .object({ immutablePrefixes: z.array(z.string()), immutable: z.string(), revalidate: z.string() })
       .strict(),
+    /**
+     * Files with these extensions may have precompressed siblings (`file.br`, `file.gz`) written by
+     * the build, each the exact bytes of the file once decoded; servers pick one by Accept-Encoding,
+     * in this order, and send `Vary: Accept-Encoding`.
+     */
+    precompressed: z
+      .object({
+        encodings: z.array(z.object({ encoding: z.enum(['br', 'gzip']), suffix: z.enum(['.br', '.gz']) }).strict()),
+        extensions: z.array(z.string().regex(/^\.[a-z0-9]+$/)),
+      })
+      .strict(),
     /** Files that exist in dist/ for hosts that need them but that must never be served. */
     forbidden: z.array(z.string()),
   })

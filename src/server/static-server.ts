@@ -1,7 +1,13 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { join, normalize, sep } from 'node:path';
-import { resolveHeaders, type HeadersManifest } from '../manifest/index.ts';
+import { createReadStream, realpathSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { join } from 'node:path';
+import fresh from 'fresh';
+import parseRange from 'range-parser';
+import { bodilessHeaders, resolveHeaders, type HeadersManifest } from '../manifest/index.ts';
+import { locate } from './locate.ts';
+import { chooseRepresentation, type Representation } from './representation.ts';
 
 export interface StaticServerOptions {
   /** Absolute path of the built site. */
@@ -9,86 +15,135 @@ export interface StaticServerOptions {
   manifest: HeadersManifest;
 }
 
-type Target =
-  { kind: 'file'; file: string; urlPath: string } | { kind: 'redirect'; location: string } | { kind: 'missing' };
+const ALLOW = 'GET, HEAD';
 
-/**
- * Maps a request path to a file inside root. Returns missing for anything that could escape root
- * (encoded dot segments, NUL bytes, backslashes) and for files reserved to static hosts.
- */
-async function locate(root: string, manifest: HeadersManifest, rawPath: string): Promise<Target> {
-  // A path starting with // (or an encoded one) could become a protocol-relative redirect elsewhere.
-  if (rawPath.startsWith('//') || /^\/%2f/i.test(rawPath)) return { kind: 'missing' };
-  let urlPath: string;
-  try {
-    urlPath = decodeURIComponent(rawPath);
-  } catch {
-    return { kind: 'missing' };
-  }
-  if (urlPath.includes('\0') || urlPath.includes('\\') || urlPath.split('/').includes('..')) return { kind: 'missing' };
-  if (manifest.forbidden.includes(urlPath)) return { kind: 'missing' };
-  const file = normalize(join(root, urlPath));
-  if (file !== root && !file.startsWith(root + sep)) return { kind: 'missing' };
-  try {
-    const info = await stat(file);
-    if (info.isFile()) return { kind: 'file', file, urlPath };
-    if (info.isDirectory()) {
-      // Redirect with the path as received (still encoded), always same-origin.
-      if (!urlPath.endsWith('/')) return { kind: 'redirect', location: `/${rawPath.replace(/^\/+/, '')}/` };
-      const index = join(file, 'index.html');
-      if ((await stat(index)).isFile()) return { kind: 'file', file: index, urlPath };
-    }
-  } catch {
-    // not found: fall through
-  }
-  return { kind: 'missing' };
+function sendEmpty(res: ServerResponse, status: number, headers: Record<string, string>): void {
+  res.writeHead(status, { ...headers, 'Content-Length': '0' });
+  res.end();
 }
 
-function send(
+/** Headers of the representation chosen: validators, ranges, and the encoding it was sent in. */
+function entityHeaders(rep: Representation): Record<string, string> {
+  const headers: Record<string, string> = {
+    ETag: rep.etag,
+    'Last-Modified': rep.mtime.toUTCString(),
+    'Accept-Ranges': 'bytes',
+  };
+  if (rep.encoding) headers['Content-Encoding'] = rep.encoding;
+  if (rep.varies) headers['Vary'] = 'Accept-Encoding';
+  return headers;
+}
+
+async function sendFile(
   req: IncomingMessage,
   res: ServerResponse,
-  status: number,
+  status: 200 | 404,
   headers: Record<string, string>,
-  body: Buffer,
-): void {
-  res.writeHead(status, { ...headers, 'Content-Length': String(body.length) });
-  res.end(req.method === 'HEAD' ? undefined : body);
+  rep: Representation,
+): Promise<void> {
+  const all = { ...headers, ...entityHeaders(rep) };
+  if (status === 200 && fresh(req.headers, { etag: rep.etag, 'last-modified': all['Last-Modified'] })) {
+    const { 'Content-Type': _type, ...rest } = all;
+    res.writeHead(304, rest);
+    res.end();
+    return;
+  }
+  let start = 0;
+  let end = rep.size - 1;
+  let code: number = status;
+  const range = req.headers.range;
+  // If-Range with another validator: the client's copy is stale, so it gets the whole file.
+  const ifRange = req.headers['if-range'];
+  if (status === 200 && range !== undefined && (ifRange === undefined || ifRange === rep.etag)) {
+    const ranges = parseRange(rep.size, range, { combine: true });
+    if (ranges === -1) {
+      sendEmpty(res, 416, { ...headers, ...entityHeaders(rep), 'Content-Range': `bytes */${rep.size}` });
+      return;
+    }
+    // One range is served; a malformed header (-2) or several ranges get the whole file, as RFC 9110 allows.
+    if (ranges !== -2 && ranges.type === 'bytes' && ranges.length === 1 && ranges[0]) {
+      ({ start, end } = ranges[0]);
+      code = 206;
+      all['Content-Range'] = `bytes ${start}-${end}/${rep.size}`;
+    }
+  }
+  res.writeHead(code, { ...all, 'Content-Length': String(rep.size === 0 ? 0 : end - start + 1) });
+  if (req.method === 'HEAD' || rep.size === 0) {
+    res.end();
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    const stream = createReadStream(rep.file, { start, end });
+    stream.on('error', reject);
+    res.on('close', () => {
+      stream.destroy();
+      resolve();
+    });
+    stream.pipe(res);
+  });
+}
+
+/** A raw HTTP/1.1 answer for requests Node's parser refused, with the same headers as every other. */
+function rawResponse(status: number, headers: Record<string, string>): string {
+  const lines = Object.entries({ ...headers, 'Content-Length': '0', Connection: 'close' }).map(
+    ([k, v]) => `${k}: ${v}`,
+  );
+  return `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n${lines.join('\r\n')}\r\n\r\n`;
 }
 
 /**
  * `npm start`: serves dist/ with exactly the manifest's headers (the same source as every emitted
- * server config), GET and HEAD only, the 404 page with its own headers, no directory listing.
+ * server config) on every answer, errors and redirects included. GET and HEAD only (405 with
+ * `Allow` otherwise), precompressed siblings by Accept-Encoding, strong ETags from the bytes sent
+ * (304 on If-None-Match), single byte ranges (206/416), the 404 page with its own headers, no
+ * directory listing, no dot files, no symlinks.
  */
 export function createStaticServer({ root, manifest }: StaticServerOptions): Server {
-  const normalisedRoot = normalize(root).replace(/[\\/]+$/, '');
-  return createServer((req, res) => {
+  const realRoot = realpathSync(root);
+  const server = createServer((req, res) => {
     void (async () => {
-      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
-        send(req, res, 405, { ...resolveHeaders(manifest, manifest.notFound), Allow: 'GET, HEAD' }, Buffer.alloc(0));
+        sendEmpty(res, 405, { ...bodilessHeaders(manifest), Allow: ALLOW });
         return;
       }
-      const target = await locate(normalisedRoot, manifest, path);
+      const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
+      if (!rawPath.startsWith('/')) {
+        sendEmpty(res, 400, bodilessHeaders(manifest));
+        return;
+      }
+      const target = await locate(realRoot, manifest, rawPath);
+      const accept = req.headers['accept-encoding'];
       if (target.kind === 'redirect') {
-        send(
-          req,
-          res,
-          301,
-          { ...manifest.common, Location: target.location, 'Cache-Control': manifest.cacheControl.revalidate },
-          Buffer.alloc(0),
-        );
+        sendEmpty(res, 301, { ...bodilessHeaders(manifest), Location: target.location });
         return;
       }
       if (target.kind === 'file') {
-        send(req, res, 200, resolveHeaders(manifest, target.urlPath), await readFile(target.file));
+        const rep = await chooseRepresentation(manifest, target.file, target.relativeFile, accept);
+        await sendFile(req, res, 200, resolveHeaders(manifest, target.urlPath), rep);
         return;
       }
-      const notFound = await readFile(join(normalisedRoot, manifest.notFound)).catch(() => Buffer.from('Not found\n'));
-      send(req, res, 404, resolveHeaders(manifest, manifest.notFound), notFound);
+      const page = join(realRoot, manifest.notFound);
+      const found = await readFile(page).then(
+        () => true,
+        () => false,
+      );
+      if (!found) {
+        sendEmpty(res, 404, bodilessHeaders(manifest));
+        return;
+      }
+      const rep = await chooseRepresentation(manifest, page, manifest.notFound.slice(1), accept);
+      await sendFile(req, res, 404, resolveHeaders(manifest, manifest.notFound), rep);
     })().catch((error: unknown) => {
       console.error(error);
-      if (!res.headersSent) res.writeHead(500, manifest.common);
-      res.end();
+      if (!res.headersSent) sendEmpty(res, 500, bodilessHeaders(manifest));
+      else res.destroy();
     });
   });
+  // Requests Node's parser refuses (bad syntax, headers too large) still get the site's headers.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable) return;
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    socket.end(rawResponse(status, bodilessHeaders(manifest)));
+  });
+  return server;
 }

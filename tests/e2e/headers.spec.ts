@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
-import { resolveHeaders } from '../../src/manifest/index.ts';
+import { isPrecompressedSibling, resolveHeaders } from '../../src/manifest/index.ts';
 import { expectHeaders } from '../support/expect-headers.ts';
 import { manifest, servers, sitemapPaths } from './support/env.ts';
 
@@ -13,8 +13,11 @@ function assetSamples(): string[] {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (!entry.name.endsWith('.html') && entry.name !== '_headers') {
+        const path = `/${relative('dist', full)}`;
+        // Precompressed siblings are representations (compression.spec.ts), not resources.
+        if (isPrecompressedSibling(manifest(), path)) continue;
         const key = extname(entry.name) || entry.name;
-        if (!byExt.has(key)) byExt.set(key, `/${relative('dist', full)}`);
+        if (!byExt.has(key)) byExt.set(key, path);
       }
     }
   };

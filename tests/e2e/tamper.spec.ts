@@ -2,6 +2,7 @@ import { test, expect } from '@playwright/test';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { startNodeServer, type RunningServer } from './support/servers.ts';
 
 // A copy of dist/ with one byte of the stylesheet changed, served with the unchanged manifest:
@@ -22,6 +23,9 @@ test.describe('subresource integrity on a tampered copy', () => {
     if (at < 0) throw new Error('marker not found in the stylesheet');
     bytes[at] = 'S'.charCodeAt(0); // one byte: .skip-link → .Skip-link
     writeFileSync(path, bytes);
+    // The attacker changes every representation: the precompressed siblings carry the same edit.
+    writeFileSync(`${path}.br`, brotliCompressSync(bytes));
+    writeFileSync(`${path}.gz`, gzipSync(bytes));
     server = await startNodeServer(copy);
   });
 

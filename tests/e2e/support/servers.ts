@@ -80,7 +80,8 @@ export async function startNginx(dist: string): Promise<RunningServer> {
   // Test wrapper only: ports, temp paths, foreground. Headers come from the emitted includes, unchanged.
   writeFileSync(
     join(dir, 'nginx.conf'),
-    `${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_processes 1;
+    `${process.getuid?.() === 0 ? 'user root;\n' : ''}load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
+worker_processes 1;
 daemon off;
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
@@ -141,7 +142,7 @@ export async function startApache(dist: string): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'cryptpeer-apache-'));
   for (const file of readdirSync(join(DEPLOY, 'apache'))) copyFileSync(join(DEPLOY, 'apache', file), join(dir, file));
   const port = await freePort();
-  const modules = ['mpm_event', 'authz_core', 'mime', 'headers', 'dir', 'alias'];
+  const modules = ['mpm_event', 'authz_core', 'mime', 'headers', 'dir', 'alias', 'rewrite'];
   // Test wrapper only: modules, port, temp paths. Headers come from cryptpeer*.conf, unchanged.
   writeFileSync(
     join(dir, 'httpd.conf'),
