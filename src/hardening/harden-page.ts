@@ -182,7 +182,11 @@ export function hardenPage(
       needs.fonts ||= css.fonts;
       needs.images ||= css.images;
     }
-    if (!element.attrs.has('integrity')) edits.push({ at: element.insertAt, text: ` integrity="${integrity}"` });
+    // crossorigin makes the fetch a CORS one (same-origin: credentials as usual): Integrity-Policy
+    // refuses no-cors script and style fetches, and a classic <link rel=stylesheet> is no-cors.
+    const cors = element.attrs.has('crossorigin') ? '' : ' crossorigin="anonymous"';
+    const sri = element.attrs.has('integrity') ? '' : ` integrity="${integrity}"`;
+    if (sri || cors) edits.push({ at: element.insertAt, text: `${sri}${cors}` });
   }
 
   const routeNeeds: RouteNeeds = {

@@ -514,6 +514,7 @@ describe('getCommonHeaders', () => {
         'Cross-Origin-Resource-Policy': 'same-origin',
         'Cross-Origin-Embedder-Policy': 'require-corp',
         'Permissions-Policy': DENIED_FEATURES.map((feature) => `${feature}=()`).join(', '),
+        'Integrity-Policy': 'blocked-destinations=(script)',
         'Origin-Agent-Cluster': '?1',
         'X-DNS-Prefetch-Control': 'off',
         'X-Permitted-Cross-Domain-Policies': 'none',

@@ -4,6 +4,7 @@ import { contentSecurityPolicyReason } from './csp.ts';
 import { crossOriginEmbedderPolicy, crossOriginOpenerPolicy, crossOriginResourcePolicy } from './cross-origin.ts';
 import type { HeaderDefinition, Reason } from './header.ts';
 import { strictTransportSecurity } from './hsts.ts';
+import { integrityPolicy } from './integrity-policy.ts';
 import { permissionsPolicy } from './permissions-policy.ts';
 import { reportingEndpoints } from './reporting.ts';
 import {
@@ -29,6 +30,7 @@ export const COMMON_HEADERS: readonly HeaderDefinition[] = [
   crossOriginResourcePolicy,
   crossOriginEmbedderPolicy,
   permissionsPolicy,
+  integrityPolicy,
   originAgentCluster,
   xDnsPrefetchControl,
   xPermittedCrossDomainPolicies,
