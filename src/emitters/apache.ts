@@ -25,9 +25,20 @@ RewriteRule "^(.+\\.(?:${extensions}))$" "$1${suffix}" [L]`,
   return `RemoveType ${suffixes}
 ${manifest.precompressed.encodings.map(({ encoding, suffix }) => `AddEncoding ${encoding} ${suffix}`).join('\n')}
 RewriteEngine On
+${resourceIsolationBlock(manifest)}
 RewriteRule "${siblingPattern(manifest)}" - [R=404,L]
 ${rules.join('\n')}
 Header always merge Vary Accept-Encoding "expr=%{REQUEST_FILENAME} =~ m#\\.(${extensions})(${manifest.precompressed.encodings.map((e) => escapeRegex(e.suffix)).join('|')})?$#"`;
+}
+
+/** Fetch Metadata: another site's request that is not a navigation is refused (403). */
+function resourceIsolationBlock(manifest: HeadersManifest): string {
+  const { allowedSites, navigation } = manifest.resourceIsolation;
+  const refused = navigation.refusedDestinations.map(escapeRegex).join('|');
+  return `RewriteCond "%{HTTP:Sec-Fetch-Site}" "!^$"
+RewriteCond "%{HTTP:Sec-Fetch-Site}" "!^(${allowedSites.map(escapeRegex).join('|')})$" [NC]
+RewriteCond "%{HTTP:Sec-Fetch-Mode}|%{REQUEST_METHOD}|%{HTTP:Sec-Fetch-Dest}" "!^${escapeRegex(navigation.mode)}\\|(${navigation.methods.join('|')})\\|(?!(${refused})$)" [NC]
+RewriteRule ^ - [F]`;
 }
 
 /**

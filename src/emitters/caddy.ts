@@ -65,6 +65,13 @@ export function emitCaddyfile(
 ): string {
   const forbidden =
     manifest.forbidden.length > 0 ? `\t@hostonly path ${manifest.forbidden.join(' ')}\n\terror @hostonly 404\n` : '';
+  const { allowedSites, navigation } = manifest.resourceIsolation;
+  // Fetch Metadata: another site's request that is not a navigation is refused (403). A CEL
+  // expression, so the three headers and the method are read in one place, as the manifest says.
+  const list = (values: readonly string[]) => `[${values.map((v) => JSON.stringify(v)).join(', ')}]`;
+  const crossSite = `\t@crosssite expression \`{header.Sec-Fetch-Site} != "" && !({header.Sec-Fetch-Site} in ${list(allowedSites)}) && !({header.Sec-Fetch-Mode} == ${JSON.stringify(navigation.mode)} && {method} in ${list(navigation.methods)} && !({header.Sec-Fetch-Dest} in ${list(navigation.refusedDestinations)}))\`
+\terror @crosssite 403
+`;
   // The build's precompressed siblings are sent by Accept-Encoding, never by name.
   const siblings = `\t@siblings path_regexp ${siblingPattern(manifest)}\n\terror @siblings 404\n`;
   const fileServer = `file_server {\n\t\tprecompressed ${manifest.precompressed.encodings.map((e) => e.encoding).join(' ')}\n\t}`;
@@ -77,7 +84,7 @@ ${globals}}
 ${site} {
 \troot * ${root}
 \timport cryptpeer-headers.caddy
-${forbidden}${siblings}\t${fileServer}
+${crossSite}${forbidden}${siblings}\t${fileServer}
 \thandle_errors {
 \t\trewrite * ${manifest.notFound}
 \t\timport cryptpeer-headers.caddy

@@ -24,11 +24,28 @@ map $uri $cryptpeer_csp {
 ${csp.join('\n')}
 }
 
+${resourceIsolationMap(manifest)}
+
 map $uri $cryptpeer_cache_control {
     default ${quoted(manifest.cacheControl.revalidate)};
 ${cache.join('\n')}
 }
 `;
+}
+
+/**
+ * Fetch Metadata resource isolation: 1 when the request must be refused. The key joins
+ * Sec-Fetch-Site, -Mode, -Dest and the method; an absent Sec-Fetch-Site (not a browser) passes.
+ */
+function resourceIsolationMap(manifest: HeadersManifest): string {
+  const { allowedSites, navigation } = manifest.resourceIsolation;
+  const sites = ['', ...allowedSites].map(escapeRegex).join('|');
+  const refused = navigation.refusedDestinations.map(escapeRegex).join('|');
+  return `map "$http_sec_fetch_site:$http_sec_fetch_mode:$http_sec_fetch_dest:$request_method" $cryptpeer_cross_site {
+    default 1;
+    "~*^(${sites}):" 0;
+    "~*^[^:]*:${escapeRegex(navigation.mode)}:(?!(${refused}):)[^:]*:(${navigation.methods.map(escapeRegex).join('|')})$" 0;
+}`;
 }
 
 /** Maps each Content-Type of the manifest to nginx `types` + `charset_types`, so the header is exact. */
@@ -100,6 +117,8 @@ export function emitNginxHeaders(manifest: HeadersManifest): string {
 ${headers.join('\n')}
 add_header Content-Security-Policy $cryptpeer_csp always;
 add_header Cache-Control $cryptpeer_cache_control always;
+# Cross-site requests other than navigations: refused here, so the 403 carries the headers above.
+if ($cryptpeer_cross_site) { return 403; }
 `;
 }
 

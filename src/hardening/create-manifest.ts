@@ -4,6 +4,7 @@ import { getAssetContentSecurityPolicy } from '../security/headers/csp.ts';
 import { getImmutableCacheControl, getRevalidateCacheControl } from '../security/headers/cache-control.ts';
 import { CONTENT_TYPES, CONTENT_TYPES_BY_NAME, DEFAULT_CONTENT_TYPE } from '../security/headers/content-type.ts';
 import { COMPRESSIBLE_EXTENSIONS, PRECOMPRESSED_ENCODINGS } from '../security/headers/content-encoding.ts';
+import { RESOURCE_ISOLATION } from '../security/fetch-metadata.ts';
 import type { HeadersManifest } from '../manifest/index.ts';
 
 /**
@@ -36,6 +37,14 @@ export function createManifest(
     precompressed: {
       encodings: PRECOMPRESSED_ENCODINGS.map((e) => ({ ...e })),
       extensions: [...COMPRESSIBLE_EXTENSIONS],
+    },
+    resourceIsolation: {
+      allowedSites: [...RESOURCE_ISOLATION.allowedSites],
+      navigation: {
+        mode: RESOURCE_ISOLATION.navigation.mode,
+        methods: [...RESOURCE_ISOLATION.navigation.methods],
+        refusedDestinations: [...RESOURCE_ISOLATION.navigation.refusedDestinations],
+      },
     },
     forbidden: [...(extra.forbidden ?? [])].sort(),
   };

@@ -7,7 +7,9 @@ export {
   findRoute,
   htmlContentType,
   isPrecompressedSibling,
+  refusesCrossSite,
   precompressedEncodingsOf,
   resolveHeaders,
   routeOfFile,
+  type FetchMetadata,
 } from './resolve.ts';

@@ -89,3 +89,26 @@ export function htmlContentType(manifest: HeadersManifest): string {
   if (type === undefined) throw new Error('headers manifest: assets.contentTypes has no .html entry');
   return type;
 }
+
+/** The Fetch Metadata of one request (`Sec-Fetch-Site`, `-Mode`, `-Dest`), as received. */
+export interface FetchMetadata {
+  method: string;
+  site: string | undefined;
+  mode: string | undefined;
+  dest: string | undefined;
+}
+
+/**
+ * True when the manifest's resource-isolation rule refuses `request` (answer 403). Without
+ * `Sec-Fetch-Site` the request passes: only browsers send it, and a page cannot forge it.
+ */
+export function refusesCrossSite(manifest: HeadersManifest, request: FetchMetadata): boolean {
+  const { allowedSites, navigation } = manifest.resourceIsolation;
+  const site = request.site?.trim().toLowerCase();
+  if (site === undefined || site === '' || allowedSites.includes(site)) return false;
+  const isNavigation =
+    request.mode?.trim().toLowerCase() === navigation.mode &&
+    navigation.methods.includes(request.method.toUpperCase()) &&
+    !navigation.refusedDestinations.includes(request.dest?.trim().toLowerCase() ?? '');
+  return !isNavigation;
+}

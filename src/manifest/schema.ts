@@ -53,6 +53,18 @@ export const manifestSchema = z
         extensions: z.array(z.string().regex(/^\.[a-z0-9]+$/)),
       })
       .strict(),
+    /**
+     * Fetch Metadata resource isolation: a request whose `Sec-Fetch-Site` is not listed is refused
+     * (403) unless it is a navigation with one of the methods to a destination not refused.
+     */
+    resourceIsolation: z
+      .object({
+        allowedSites: z.array(z.string()),
+        navigation: z
+          .object({ mode: z.string(), methods: z.array(z.string()), refusedDestinations: z.array(z.string()) })
+          .strict(),
+      })
+      .strict(),
     /** Files that exist in dist/ for hosts that need them but that must never be served. */
     forbidden: z.array(z.string()),
   })

@@ -5,7 +5,7 @@ import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import fresh from 'fresh';
 import parseRange from 'range-parser';
-import { bodilessHeaders, resolveHeaders, type HeadersManifest } from '../manifest/index.ts';
+import { bodilessHeaders, refusesCrossSite, resolveHeaders, type HeadersManifest } from '../manifest/index.ts';
 import { locate } from './locate.ts';
 import { chooseRepresentation, type Representation } from './representation.ts';
 
@@ -96,12 +96,27 @@ function rawResponse(status: number, headers: Record<string, string>): string {
  * server config) on every answer, errors and redirects included. GET and HEAD only (405 with
  * `Allow` otherwise), precompressed siblings by Accept-Encoding, strong ETags from the bytes sent
  * (304 on If-None-Match), single byte ranges (206/416), the 404 page with its own headers, no
- * directory listing, no dot files, no symlinks.
+ * directory listing, no dot files, no symlinks, and cross-site requests other than navigations
+ * refused (403) by the manifest's Fetch Metadata rule.
  */
 export function createStaticServer({ root, manifest }: StaticServerOptions): Server {
   const realRoot = realpathSync(root);
   const server = createServer((req, res) => {
     void (async () => {
+      const header = (name: string) => {
+        const value = req.headers[name];
+        return Array.isArray(value) ? value.join(',') : value;
+      };
+      const metadata = {
+        method: req.method ?? '',
+        site: header('sec-fetch-site'),
+        mode: header('sec-fetch-mode'),
+        dest: header('sec-fetch-dest'),
+      };
+      if (refusesCrossSite(manifest, metadata)) {
+        sendEmpty(res, 403, bodilessHeaders(manifest));
+        return;
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         sendEmpty(res, 405, { ...bodilessHeaders(manifest), Allow: ALLOW });
         return;

@@ -359,3 +359,25 @@ describe('npm start as a real static server', () => {
     }
   });
 });
+
+describe('npm start applies the Fetch Metadata rule', () => {
+  test('another site including a script gets 403 with the security headers', async () => {
+    const response = await bytes('/_astro/app.abc123.js', {
+      'Sec-Fetch-Site': 'cross-site',
+      'Sec-Fetch-Mode': 'no-cors',
+      'Sec-Fetch-Dest': 'script',
+    });
+    assert.equal(response.status, 403);
+    assert.equal(response.body.length, 0);
+    expectExactly(response.headers, bodilessHeaders(manifest));
+  });
+
+  test('a link followed from another site is served', async () => {
+    const response = await bytes('/', {
+      'Sec-Fetch-Site': 'cross-site',
+      'Sec-Fetch-Mode': 'navigate',
+      'Sec-Fetch-Dest': 'document',
+    });
+    assert.equal(response.status, 200);
+  });
+});
