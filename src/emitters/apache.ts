@@ -25,6 +25,8 @@ RewriteRule "^(.+\\.(?:${extensions}))$" "$1${suffix}" [L]`,
   return `RemoveType ${suffixes}
 ${manifest.precompressed.encodings.map(({ encoding, suffix }) => `AddEncoding ${encoding} ${suffix}`).join('\n')}
 RewriteEngine On
+RewriteCond "%{REQUEST_METHOD}" "!^(GET|HEAD)$"
+RewriteRule ^ - [R=405,L]
 ${resourceIsolationBlock(manifest)}
 RewriteRule "${siblingPattern(manifest)}" - [R=404,L]
 ${rules.join('\n')}
@@ -67,6 +69,13 @@ export function emitApache(manifest: HeadersManifest): string {
   return `# ${GENERATED_NOTICE}
 ServerSignature Off
 Options -Indexes -MultiViews
+# No .htaccess can change these headers, no symlink is followed, no dot file (.well-known/ aside) is
+# served; only GET and HEAD are answered (mod_rewrite, below).
+<Directory />
+    AllowOverride None
+    Options -FollowSymLinks -SymLinksIfOwnerMatch
+</Directory>
+RedirectMatch 404 "/\\.(?!well-known/)"
 AddDefaultCharset utf-8
 AddType ${quoted(htmlContentType(manifest))} .html
 ${types.join('\n')}

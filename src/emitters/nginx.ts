@@ -82,6 +82,8 @@ export function emitNginxServer(manifest: HeadersManifest): string {
 server_tokens off;
 absolute_redirect off;
 autoindex off;
+# No disable_symlinks: with it on, Debian's brotli_static module stops finding the .br siblings
+# (every response falls back to gzip). Symlinks in dist/ are refused by the build's verify instead.
 ${typesBlock(manifest)}
 error_page 404 ${manifest.notFound};
 
@@ -94,6 +96,7 @@ gzip_vary on;
 # Files present in dist/ for static hosts only, and the siblings by name: never served.
 ${forbidden.join('\n')}
 location ~ ${siblingPattern(manifest)} { return 404; }
+location ~ /\\.(?!well-known/) { return 404; }
 
 ${byName.join('\n')}
 
@@ -117,6 +120,8 @@ export function emitNginxHeaders(manifest: HeadersManifest): string {
 ${headers.join('\n')}
 add_header Content-Security-Policy $cryptpeer_csp always;
 add_header Cache-Control $cryptpeer_cache_control always;
+# Only GET and HEAD; refused here (not by nginx's own 405), so the answer carries the headers above.
+if ($request_method !~ ^(GET|HEAD)$) { return 405; }
 # Cross-site requests other than navigations: refused here, so the 403 carries the headers above.
 if ($cryptpeer_cross_site) { return 403; }
 `;
@@ -146,7 +151,8 @@ http {
         listen [::]:80;
         server_name ${host};
         server_tokens off;
-        return 301 https://$host$request_uri;
+        # The canonical host, never the client's Host header (which would redirect anywhere).
+        return 301 https://${host}$request_uri;
     }
 
     server {

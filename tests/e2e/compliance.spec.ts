@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { resolveHeaders } from '../../src/manifest/index.ts';
+import { isPrecompressedSibling, resolveHeaders } from '../../src/manifest/index.ts';
 import { digestHex } from '../../src/compliance/checksums.ts';
 import { assertMatchesSchema } from '../../src/compliance/declaration/json-schema.ts';
 import { validateCsaf } from '../../src/compliance/csaf/validate.ts';
@@ -20,8 +20,10 @@ function distFiles(folder: string): string[] {
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
+      const path = `/${relative('dist', full)}`;
+      // Precompressed siblings are representations of these files, never served by name.
       if (entry.isDirectory()) walk(full);
-      else out.push(`/${relative('dist', full)}`);
+      else if (!isPrecompressedSibling(manifest(), path)) out.push(path);
     }
   };
   walk(join('dist', folder));

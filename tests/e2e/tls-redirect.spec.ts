@@ -3,9 +3,14 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { freePort, waitForHttp } from './support/ports.ts';
 import { DEPLOY } from './support/servers.ts';
+import { manifest } from './support/env.ts';
+
+/** The site's own origin: where plain HTTP must send every visitor, whatever Host it sent. */
+const CANONICAL = manifest().origin;
 
 /** GET over TLS to a self-signed test server (certificate checks off for this request only). */
 function httpsGet(url: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
@@ -62,6 +67,11 @@ test.describe('example TLS server (nginx.conf.example)', () => {
         .replace(/ssl_certificate_key \S+;/, `ssl_certificate_key ${dir}/key.pem;`)
         .replace(/root \S+;/, `root ${resolve('dist')};`)
         .replace(/worker_processes auto;/, 'worker_processes 1;')
+        // Debian's modules-enabled/ names modules relative to the default prefix, not to -p.
+        .replace(
+          'include /etc/nginx/modules-enabled/*.conf;',
+          'load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;',
+        )
         .replace(
           /http \{/,
           `http {\n    client_body_temp_path ${dir}/body;\n    proxy_temp_path ${dir}/proxy;\n    fastcgi_temp_path ${dir}/fastcgi;\n    uwsgi_temp_path ${dir}/uwsgi;\n    scgi_temp_path ${dir}/scgi;`,
@@ -79,11 +89,26 @@ test.describe('example TLS server (nginx.conf.example)', () => {
     nginx?.kill('SIGTERM');
   });
 
-  test('plain HTTP answers 301 to the same path over HTTPS', async () => {
+  test('plain HTTP answers 301 to the same path over HTTPS, on the canonical host', async () => {
     const response = await fetch(`http://127.0.0.1:${httpPort}/fr/modele-de-menace/?q=1`, { redirect: 'manual' });
     expect(response.status).toBe(301);
-    expect(response.headers.get('location')).toBe('https://127.0.0.1/fr/modele-de-menace/?q=1');
+    expect(response.headers.get('location')).toBe(`${CANONICAL}/fr/modele-de-menace/?q=1`);
     expect(response.headers.get('server')).toBe('nginx');
+  });
+
+  test("a forged Host header does not choose the redirect's target", async () => {
+    const location = await new Promise<string | undefined>((done, reject) => {
+      const req = httpRequest(
+        { host: '127.0.0.1', port: httpPort, path: '/', headers: { Host: 'other.example' }, agent: false },
+        (res) => {
+          res.resume();
+          done(res.headers.location);
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(location).toBe(`${CANONICAL}/`);
   });
 
   test('HTTPS serves the site with HSTS and the route CSP', async () => {
