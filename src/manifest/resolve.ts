@@ -49,10 +49,7 @@ export function precompressedEncodingsOf(
   manifest: HeadersManifest,
   urlPath: string,
 ): HeadersManifest['precompressed']['encodings'] {
-  const name = urlPath.slice(urlPath.lastIndexOf('/') + 1);
-  const dot = name.lastIndexOf('.');
-  const ext = dot >= 0 ? name.slice(dot).toLowerCase() : '';
-  return manifest.precompressed.extensions.includes(ext) ? manifest.precompressed.encodings : [];
+  return manifest.precompressed.extensions.includes(extensionOf(urlPath)) ? manifest.precompressed.encodings : [];
 }
 
 /**
@@ -78,9 +75,14 @@ export function contentTypeOf(manifest: HeadersManifest, urlPath: string): strin
   const name = urlPath.slice(urlPath.lastIndexOf('/') + 1);
   const byName = manifest.assets.contentTypesByName[name];
   if (byName) return byName;
+  return manifest.assets.contentTypes[extensionOf(urlPath)] ?? manifest.assets.defaultContentType;
+}
+
+/** `.css` for `/a/b.CSS`, `''` without an extension: the one reading both lookups share. */
+function extensionOf(urlPath: string): string {
+  const name = urlPath.slice(urlPath.lastIndexOf('/') + 1);
   const dot = name.lastIndexOf('.');
-  const ext = dot >= 0 ? name.slice(dot).toLowerCase() : '';
-  return manifest.assets.contentTypes[ext] ?? manifest.assets.defaultContentType;
+  return dot >= 0 ? name.slice(dot).toLowerCase() : '';
 }
 
 /** The Content-Type of every HTML route, as the policy decided it (the manifest requires it). */

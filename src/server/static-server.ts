@@ -1,5 +1,4 @@
 import { createReadStream, realpathSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
@@ -138,15 +137,12 @@ export function createStaticServer({ root, manifest }: StaticServerOptions): Ser
         return;
       }
       const page = join(realRoot, manifest.notFound);
-      const found = await readFile(page).then(
-        () => true,
-        () => false,
-      );
-      if (!found) {
+      // One stat inside chooseRepresentation, not a whole read just to learn that the page exists.
+      const rep = await chooseRepresentation(manifest, page, manifest.notFound.slice(1), accept).catch(() => undefined);
+      if (!rep) {
         sendEmpty(res, 404, bodilessHeaders(manifest));
         return;
       }
-      const rep = await chooseRepresentation(manifest, page, manifest.notFound.slice(1), accept);
       await sendFile(req, res, 404, resolveHeaders(manifest, manifest.notFound), rep);
     })().catch((error: unknown) => {
       console.error(error);
