@@ -46,6 +46,23 @@ interface Row {
   distMB: number;
   peakRssMB: number;
   postStepsShare: number;
+  /** Bytes of each emitted server config (deploy/…, and dist/_headers): flat when written by policy class. */
+  configBytes: Record<string, number>;
+}
+
+/** The emitted configs of a built project, file → bytes (the manifest itself is not a config). */
+function configSizes(root: string): Record<string, number> {
+  const sizes: Record<string, number> = {};
+  const walk = (dir: string, prefix: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const name = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) walk(join(dir, entry.name), `${name}/`);
+      else if (entry.name !== 'headers-manifest.json') sizes[name] = statSync(join(dir, entry.name)).size;
+    }
+  };
+  walk(join(root, 'deploy'), '');
+  sizes['dist/_headers'] = statSync(join(root, 'dist', '_headers')).size;
+  return sizes;
 }
 
 function dirSize(dir: string): number {
@@ -89,6 +106,7 @@ for (const releases of sizes) {
       distMB: dirSize(join(project.root, 'dist')) / 1e6,
       peakRssMB: stats.maxRssKiB / 1024,
       postStepsShare: post / astroMs,
+      configBytes: configSizes(project.root),
     });
   } finally {
     if (values.keep) console.error(`bench: kept ${project.root}`);
@@ -135,6 +153,11 @@ const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row
 const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
 console.log(line(header));
 for (const row of table) console.log(line(row));
+
+console.log(`\nconfig bytes by file (${rows.map((r) => `${r.releases} releases`).join(' | ')})`);
+for (const file of Object.keys(rows[0]?.configBytes ?? {}).sort()) {
+  console.log(`  ${file.padEnd(32)} ${rows.map((r) => String(r.configBytes[file] ?? '-').padStart(9)).join('  ')}`);
+}
 
 const ratios: Record<string, number> = {};
 const small = rows[0];

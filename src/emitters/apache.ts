@@ -1,13 +1,5 @@
-import { htmlContentType, type HeadersManifest } from '../manifest/index.ts';
-import {
-  escapeRegex,
-  extensionsByType,
-  GENERATED_NOTICE,
-  groupRoutesByCsp,
-  quoted,
-  routeForms,
-  siblingPattern,
-} from './shared.ts';
+import { htmlContentType, policyClasses, routeRegex, type HeadersManifest } from '../manifest/index.ts';
+import { escapeRegex, extensionsByType, GENERATED_NOTICE, quoted, siblingPattern } from './shared.ts';
 
 /**
  * The build's precompressed siblings, by Accept-Encoding (mod_rewrite): the request for `/x.css`
@@ -52,13 +44,15 @@ export function emitApache(manifest: HeadersManifest): string {
   const types = extensionsByType(manifest).map(
     ({ type, extensions }) => `AddType ${quoted(type)} ${extensions.join(' ')}`,
   );
-  const routes = groupRoutesByCsp(manifest).map(({ csp, routes: list }) => {
-    const forms = list
-      .flatMap(routeForms)
-      .map((r) => `'${r}'`)
-      .join(', ');
-    return `<If "%{REQUEST_URI} in { ${forms} }">\n    Header always set Content-Security-Policy ${quoted(csp)}\n</If>`;
-  });
+  // By policy class (src/manifest/classes.ts): the inert CSP set above, replaced on every HTML path,
+  // then on the few exception routes (a later <If> wins), so the file does not grow with the pages.
+  const classes = policyClasses(manifest);
+  const cspIf = (regex: string, csp: string) =>
+    `<If "%{REQUEST_URI} =~ m#${regex}#">\n    Header always set Content-Security-Policy ${quoted(csp)}\n</If>`;
+  const routes = [
+    cspIf('(/|\\.html)$', classes.page),
+    ...classes.exceptions.flatMap(({ csp, routes: list }) => list.map((route) => cspIf(routeRegex(route), csp))),
+  ];
   const immutable = manifest.cacheControl.immutablePrefixes.map(
     (p) =>
       `<If "%{REQUEST_URI} =~ m#^${escapeRegex(p)}#">\n    Header always set Cache-Control ${quoted(manifest.cacheControl.immutable)}\n</If>`,
@@ -86,7 +80,7 @@ ${precompressedBlock(manifest)}
 
 ${common.join('\n')}
 Header always unset X-Powered-By
-Header always set Content-Security-Policy ${quoted(manifest.assets.csp.inert)}
+Header always set Content-Security-Policy ${quoted(classes.inert)}
 Header always set Cache-Control ${quoted(manifest.cacheControl.revalidate)}
 ${immutable.join('\n')}
 ${routes.join('\n')}

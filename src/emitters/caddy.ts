@@ -1,24 +1,20 @@
-import { htmlContentType, type HeadersManifest } from '../manifest/index.ts';
-import {
-  escapeRegex,
-  extensionsByType,
-  GENERATED_NOTICE,
-  groupRoutesByCsp,
-  quoted,
-  routeForms,
-  siblingPattern,
-} from './shared.ts';
+import { htmlContentType, policyClasses, routeRegex, type HeadersManifest } from '../manifest/index.ts';
+import { escapeRegex, extensionsByType, GENERATED_NOTICE, quoted, quotedPattern, siblingPattern } from './shared.ts';
 
 /**
  * `cryptpeer-headers.caddy`: imported in the site block and again in handle_errors, so a 404 page
- * carries the same headers as any page. Per-path values come from `map` on the request path.
+ * carries the same headers as any page. Per-path values come from `map` on the request path, whose
+ * entries Caddy tries in order: the CSP map is written by policy class (src/manifest/classes.ts),
+ * exception routes first, so its length and lookup cost do not grow with the page count.
  */
 export function emitCaddyHeaders(manifest: HeadersManifest): string {
-  const csp: string[] = [];
-  for (const group of groupRoutesByCsp(manifest)) {
-    for (const route of group.routes)
-      for (const form of routeForms(route)) csp.push(`\t${quoted(form)} ${quoted(group.csp)}`);
-  }
+  const classes = policyClasses(manifest);
+  const csp = [
+    ...classes.exceptions.flatMap(({ csp: value, routes }) =>
+      routes.map((route) => `\t${quotedPattern(`~${routeRegex(route)}`)} ${quoted(value)}`),
+    ),
+    `\t${quotedPattern('~(/|\\.html)$')} ${quoted(classes.page)}`,
+  ];
   const types: string[] = [];
   for (const { type, extensions } of extensionsByType(manifest)) {
     types.push(`\t~(?i)(${extensions.map(escapeRegex).join('|')})$ ${quoted(type)}`);
@@ -32,7 +28,7 @@ export function emitCaddyHeaders(manifest: HeadersManifest): string {
   return `# ${GENERATED_NOTICE}
 map {path} {cryptpeer_csp} {
 ${csp.join('\n')}
-\tdefault ${quoted(manifest.assets.csp.inert)}
+\tdefault ${quoted(classes.inert)}
 }
 map {path} {cryptpeer_type} {
 \t~(/|\\.html)$ ${quoted(htmlContentType(manifest))}

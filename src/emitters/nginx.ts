@@ -1,26 +1,30 @@
-import type { HeadersManifest } from '../manifest/index.ts';
-import { escapeRegex, GENERATED_NOTICE, groupRoutesByCsp, quoted, routeForms, siblingPattern } from './shared.ts';
+import { policyClasses, routeRegex, type HeadersManifest } from '../manifest/index.ts';
+import { escapeRegex, GENERATED_NOTICE, quoted, quotedPattern, siblingPattern } from './shared.ts';
 
 /** Headers that vary by path; every other header is the same on every response. */
 const VARYING = new Set(['Content-Security-Policy', 'Cache-Control', 'Content-Type']);
 
-/** `cryptpeer-http.conf` (http context): per-path values computed with `map $uri`. */
+/**
+ * `cryptpeer-http.conf` (http context): per-path values computed with `map $uri`, by policy class
+ * (src/manifest/classes.ts): the few exception routes, then every HTML path, then the inert default.
+ * Regex keys only, because nginx compares plain string keys ignoring case (`/EVIL.HTML` would get the
+ * policy of `/evil.html`); `~` regexes are case-sensitive and tried in the order written.
+ */
 export function emitNginxHttp(manifest: HeadersManifest): string {
-  const csp: string[] = [];
-  for (const group of groupRoutesByCsp(manifest)) {
-    for (const route of group.routes)
-      for (const form of routeForms(route)) csp.push(`    ${quoted(form)} ${quoted(group.csp)};`);
-  }
+  const classes = policyClasses(manifest);
+  const csp = [
+    ...classes.exceptions.flatMap(({ csp: value, routes }) =>
+      routes.map((route) => `    ${quotedPattern(`~${routeRegex(route)}`)} ${quoted(value)};`),
+    ),
+    `    ${quotedPattern('~(/|\\.html)$')} ${quoted(classes.page)};`,
+  ];
   const cache = manifest.cacheControl.immutablePrefixes.map(
     (p) => `    ~^${escapeRegex(p)} ${quoted(manifest.cacheControl.immutable)};`,
   );
   return `# ${GENERATED_NOTICE}
 # Include inside http { }. $uri is the path after index resolution (/fr/ becomes /fr/index.html).
-# One map entry per route form: size the hash for thousands of routes.
-map_hash_bucket_size 128;
-map_hash_max_size ${Math.max(2048, 2 ** Math.ceil(Math.log2(csp.length * 2 + 1)))};
 map $uri $cryptpeer_csp {
-    default ${quoted(manifest.assets.csp.inert)};
+    default ${quoted(classes.inert)};
 ${csp.join('\n')}
 }
 

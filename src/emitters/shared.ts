@@ -1,23 +1,5 @@
 import type { HeadersManifest } from '../manifest/index.ts';
 
-/** Routes grouped by identical CSP, so a config names each distinct policy once. */
-export function groupRoutesByCsp(manifest: HeadersManifest): { csp: string; routes: string[] }[] {
-  const groups = new Map<string, string[]>();
-  for (const [route, { csp }] of Object.entries(manifest.routes)) {
-    const list = groups.get(csp) ?? [];
-    list.push(route);
-    groups.set(csp, list);
-  }
-  return [...groups]
-    .map(([csp, routes]) => ({ csp, routes }))
-    .sort((a, b) => (a.routes[0] ?? '').localeCompare(b.routes[0] ?? ''));
-}
-
-/** Every URL form a route answers to: `/fr/` and `/fr/index.html`. */
-export function routeForms(route: string): string[] {
-  return route.endsWith('/') ? [route, `${route}index.html`] : [route];
-}
-
 /** Extensions grouped by Content-Type. */
 export function extensionsByType(manifest: HeadersManifest): { type: string; extensions: string[] }[] {
   const groups = new Map<string, string[]>();
@@ -36,6 +18,15 @@ export const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g
 export function quoted(value: string): string {
   if (/["\\\n\r]/.test(value)) throw new Error(`emitter: header value cannot be quoted safely: ${value}`);
   return `"${value}"`;
+}
+
+/**
+ * A regex key inside double quotes, for nginx and Caddy: both keep `\.` as written, but would read
+ * `\"`, `\\`, `\t`, `\n` or `\r` as escapes, so those (and `"`) are refused.
+ */
+export function quotedPattern(pattern: string): string {
+  if (/["\n\r]|\\["'\\tnr]/.test(pattern)) throw new Error(`emitter: pattern cannot be quoted safely: ${pattern}`);
+  return `"${pattern}"`;
 }
 
 export const GENERATED_NOTICE =

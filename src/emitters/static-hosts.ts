@@ -1,5 +1,5 @@
-import type { HeadersManifest } from '../manifest/index.ts';
-import { GENERATED_NOTICE, routeForms } from './shared.ts';
+import { policyClasses, routeForms, type HeadersManifest } from '../manifest/index.ts';
+import { GENERATED_NOTICE } from './shared.ts';
 
 /** A `_headers` value must stay on its line: a newline would start a new rule. */
 function line(name: string, value: string): string {
@@ -7,39 +7,61 @@ function line(name: string, value: string): string {
   return `  ${name}: ${value}`;
 }
 
+/** The number of rules Cloudflare Pages documents as the most a `_headers` file may hold. */
+export const HEADERS_FILE_RULE_LIMIT = 100;
+
 /**
  * Netlify / Cloudflare Pages `_headers`. Both merge every matching rule and join repeated headers
- * with commas, which would turn two CSPs into one stricter union: so the CSP is only ever set by
- * rules that cannot overlap (one per route, plus hashed assets).
+ * with commas, which would turn two CSPs into one stricter union (the search page would lose its
+ * scripts under a page-wide `/*.html` rule). So, unlike the server configs, this file cannot be
+ * written by policy class: the CSP is only set by rules that cannot overlap (one per route form,
+ * plus hashed assets), and it grows with the page count. Other assets and the 404 page get no CSP
+ * header here (each page still carries its CSP as a `<meta>`). The README says what this costs.
  */
 export function emitHeadersFile(manifest: HeadersManifest): string {
-  const lines = [`# ${GENERATED_NOTICE}`, '/*'];
-  for (const [name, value] of Object.entries(manifest.common)) lines.push(line(name, value));
+  const rules: string[][] = [['/*', ...Object.entries(manifest.common).map(([name, value]) => line(name, value))]];
   for (const prefix of manifest.cacheControl.immutablePrefixes) {
-    lines.push(
+    rules.push([
       `${prefix}*`,
       line('Cache-Control', manifest.cacheControl.immutable),
       line('Content-Security-Policy', manifest.assets.csp.inert),
-    );
+    ]);
   }
   for (const [route, { csp }] of Object.entries(manifest.routes)) {
     for (const form of routeForms(route)) {
-      lines.push(form, line('Content-Security-Policy', csp), line('Cache-Control', manifest.cacheControl.revalidate));
+      rules.push([form, line('Content-Security-Policy', csp), line('Cache-Control', manifest.cacheControl.revalidate)]);
     }
   }
-  return `${lines.join('\n')}\n`;
+  const over =
+    rules.length > HEADERS_FILE_RULE_LIMIT
+      ? [
+          `# ${rules.length} rules: over the ${HEADERS_FILE_RULE_LIMIT} Cloudflare Pages documents; the common headers come first.`,
+        ]
+      : [];
+  return `${[`# ${GENERATED_NOTICE}`, ...over, ...rules.flat()].join('\n')}\n`;
 }
 
-/** `vercel.json`: later rules override earlier ones for the same header, so specific rules come last. */
+/** How many rules `emitHeadersFile` writes (one per URL pattern). */
+export function headersFileRuleCount(manifest: HeadersManifest): number {
+  return 1 + manifest.cacheControl.immutablePrefixes.length + Object.keys(manifest.routes).flatMap(routeForms).length;
+}
+
+/**
+ * `vercel.json`: later rules override earlier ones for the same header, so the rules go from broad
+ * to specific, by policy class (src/manifest/classes.ts): everything inert, then every HTML path,
+ * then each exception route. The file does not grow with the page count.
+ */
 export function emitVercel(manifest: HeadersManifest): string {
   const toList = (headers: Record<string, string>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
   const escapePath = (path: string) => path.replace(/[()[\]{}?+*:\\]/g, '\\$&');
+  const classes = policyClasses(manifest);
+  const csp = (value: string) => toList({ 'Content-Security-Policy': value });
   const rules = [
     {
       source: '/(.*)',
       headers: toList({
         ...manifest.common,
-        'Content-Security-Policy': manifest.assets.csp.inert,
+        'Content-Security-Policy': classes.inert,
         'Cache-Control': manifest.cacheControl.revalidate,
       }),
     },
@@ -47,11 +69,9 @@ export function emitVercel(manifest: HeadersManifest): string {
       source: `${escapePath(p)}(.*)`,
       headers: toList({ 'Cache-Control': manifest.cacheControl.immutable }),
     })),
-    ...Object.entries(manifest.routes).flatMap(([route, { csp }]) =>
-      routeForms(route).map((form) => ({
-        source: escapePath(form),
-        headers: toList({ 'Content-Security-Policy': csp }),
-      })),
+    ...['/', '/(.*)/', '/(.*)\\.html'].map((source) => ({ source, headers: csp(classes.page) })),
+    ...classes.exceptions.flatMap(({ csp: value, routes }) =>
+      routes.flatMap(routeForms).map((form) => ({ source: escapePath(form), headers: csp(value) })),
     ),
   ];
   return `${JSON.stringify({ cleanUrls: false, trailingSlash: true, headers: rules }, null, 2)}\n`;

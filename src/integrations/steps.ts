@@ -7,6 +7,7 @@ import { verifyDist } from '../hardening/verify.ts';
 import type { BuildTrust } from '../hardening/trust.ts';
 import { checkDistTree, GENERATED_PATHS } from '../hardening/tree-hygiene.ts';
 import { writeConfigs } from '../emitters/index.ts';
+import { HEADERS_FILE_RULE_LIMIT, headersFileRuleCount } from '../emitters/static-hosts.ts';
 import { precompressDist, verifyPrecompressed } from '../hardening/precompress.ts';
 import { listFiles } from '../hardening/walk.ts';
 
@@ -55,6 +56,13 @@ export async function runPostBuild(
   const written = writeConfigs(hardened.manifest, deployDir, distDir);
   const emit = performance.now() - t;
   logger.info(`[emit] manifest + ${written.length} server configs in ${deployDir}, ${seconds(emit)}`);
+  const headersRules = headersFileRuleCount(hardened.manifest);
+  if (headersRules > HEADERS_FILE_RULE_LIMIT) {
+    // Not an error: nginx, Caddy, Apache and Vercel are unaffected; only a Cloudflare Pages deploy is.
+    logger.info(
+      `[emit] warning: dist/_headers has ${headersRules} rules, over the ${HEADERS_FILE_RULE_LIMIT} Cloudflare Pages documents (see README, Deploying)`,
+    );
+  }
 
   t = performance.now();
   const compressed = await precompressDist(distDir, listFiles(distDir), hardened.manifest);

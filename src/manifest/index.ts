@@ -13,3 +13,4 @@ export {
   routeOfFile,
   type FetchMetadata,
 } from './resolve.ts';
+export { classCspOf, isPagePath, policyClasses, routeForms, routeRegex, type PolicyClasses } from './classes.ts';

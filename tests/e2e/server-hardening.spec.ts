@@ -14,8 +14,9 @@ import {
   type RunningServer,
 } from './support/servers.ts';
 
-// dist/ as it might be after someone changed it on the server: a dot file, a dot folder and a
-// symlink to a file outside the web root. The build refuses all three; the servers must too.
+// dist/ as it might be after someone changed it on the server: a dot file, a dot folder, a
+// symlink to a file outside the web root and an upper-case copy of a page. The build refuses or
+// never makes them; the servers must not serve them as the site would.
 const SECRET = 'SECRET-OUTSIDE-THE-WEB-ROOT';
 
 function alteredCopy(): string {
@@ -28,6 +29,10 @@ function alteredCopy(): string {
   mkdirSync(join(copy, '.git'));
   writeFileSync(join(copy, '.git', 'config.txt'), SECRET);
   symlinkSync(join(base, 'secret.txt'), join(copy, 'link.txt'));
+  // An upper-case spelling of the search page, which the build never makes: a server matching
+  // route policies ignoring case would give it the search page's script-running CSP.
+  mkdirSync(join(copy, 'SEARCH'));
+  cpSync(join(copy, 'search', 'index.html'), join(copy, 'SEARCH', 'INDEX.HTML'));
   return copy;
 }
 
@@ -84,6 +89,13 @@ for (const [name, start] of STARTERS) {
         expect(response.body).not.toContain(SECRET);
       });
     }
+
+    test('route policies match case-sensitively: /SEARCH/INDEX.HTML gets the inert CSP', async () => {
+      const response = await send(`${server?.url ?? ''}/SEARCH/INDEX.HTML`);
+      expect(response.status).toBe(200);
+      expect(response.headers['content-security-policy']).toBe(manifest().assets.csp.inert);
+      expect(response.headers['content-security-policy']).not.toBe(manifest().routes['/search/']?.csp);
+    });
 
     for (const method of ['POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH']) {
       test(`${method} is refused with 405 and the security headers`, async () => {

@@ -4,9 +4,14 @@ import { emitApache } from '../../src/emitters/apache.ts';
 import { emitCaddyfile, emitCaddyHeaders } from '../../src/emitters/caddy.ts';
 import { emitAll } from '../../src/emitters/index.ts';
 import { emitNginxHeaders, emitNginxHttp, emitNginxServer } from '../../src/emitters/nginx.ts';
-import { emitHeadersFile, emitVercel } from '../../src/emitters/static-hosts.ts';
+import {
+  emitHeadersFile,
+  emitVercel,
+  HEADERS_FILE_RULE_LIMIT,
+  headersFileRuleCount,
+} from '../../src/emitters/static-hosts.ts';
 import { hardenDist } from '../../src/hardening/harden.ts';
-import { contentTypeOf, resolveHeaders, type HeadersManifest } from '../../src/manifest/index.ts';
+import { contentTypeOf, policyClasses, resolveHeaders, type HeadersManifest } from '../../src/manifest/index.ts';
 import { parseSecurityOptions } from '../../src/security/index.ts';
 import { makeDist, siteFiles, type TempDist, TEST_TRUST } from './helpers/temp-dist.ts';
 
@@ -26,6 +31,25 @@ function expectedRouteCsps(manifest: HeadersManifest): Map<string, string> {
 function withoutContentType(headers: Record<string, string>): Record<string, string> {
   const { 'Content-Type': _type, ...rest } = headers;
   return rest;
+}
+
+/**
+ * The CSP a server must give the upper-case spelling of a route form: no route (the file system is
+ * case-sensitive), so never the route's own policy. `/FR/INDEX.HTML` is an inert file name; a
+ * directory spelling such as `/SEARCH/` is any HTML path (it can only answer 404 or a redirect).
+ */
+function upperCaseCsp(form: string): string {
+  const upper = form.toUpperCase();
+  if (upper === form) return manifest.routes[form]?.csp ?? '';
+  return upper.endsWith('/') ? policyClasses(manifest).page : manifest.assets.csp.inert;
+}
+
+/** `base` plus `count` routes (`/generated/N/`) in the page class, as a site with more releases has. */
+function withDefaultRoutes(base: HeadersManifest, count: number): HeadersManifest {
+  const page = policyClasses(base).page;
+  const routes = { ...base.routes };
+  for (let i = 0; i < count; i += 1) routes[`/generated/${i}/`] = { file: `generated/${i}/index.html`, csp: page };
+  return { ...base, routes };
 }
 
 const sortedEntries = (record: Record<string, string>) =>
@@ -157,24 +181,16 @@ describe('_headers (Netlify, Cloudflare Pages)', () => {
     });
   }
 
-  test(
-    'a plain asset such as /favicon.svg gets the inert CSP and no-cache too',
-    { todo: 'src/emitters/static-hosts.ts sets CSP and Cache-Control only for routes and hashed assets (issue 13)' },
-    () => {
-      for (const path of [
-        '/favicon.svg',
-        '/robots.txt',
-        '/pagefind/pagefind-entry.json',
-        '/pagefind/pagefind-worker.js',
-      ]) {
-        assert.deepEqual(
-          sortedEntries(headersFor(rules(), path)),
-          sortedEntries(withoutContentType(resolveHeaders(manifest, path))),
-          path,
-        );
-      }
-    },
-  );
+  // Plain assets outside /_astro/ and the 404 page get no CSP from this file: with merged rules, a
+  // broad CSP rule would join every route's own (README, Deploying, says so).
+  test('headersFileRuleCount counts the rules written, and a file over the Cloudflare limit says so', () => {
+    assert.equal(rules().length, headersFileRuleCount(manifest));
+    const big = withDefaultRoutes(manifest, HEADERS_FILE_RULE_LIMIT);
+    const text = emitHeadersFile(big);
+    assert.equal(parseHeadersFile(text).length, headersFileRuleCount(big));
+    assert.match(text, new RegExp(`^# ${headersFileRuleCount(big)} rules: over the ${HEADERS_FILE_RULE_LIMIT} `, 'm'));
+    assert.doesNotMatch(emitHeadersFile(manifest), /rules: over the/);
+  });
 });
 
 describe('vercel.json', () => {
@@ -236,9 +252,15 @@ describe('vercel.json', () => {
     });
   }
 
-  test('a route rule does not leak onto a longer path', () => {
-    const headers = headersFor(parse().headers, '/fr/other/');
-    assert.equal(headers['Content-Security-Policy'], manifest.assets.csp.inert);
+  test("an exception route's rule does not leak onto a longer path", () => {
+    const classes = policyClasses(manifest);
+    assert.ok(classes.exceptions.length > 0);
+    for (const { routes } of classes.exceptions) {
+      for (const route of routes.filter((r) => r.endsWith('/'))) {
+        assert.equal(headersFor(parse().headers, `${route}other/`)['Content-Security-Policy'], classes.page);
+        assert.equal(headersFor(parse().headers, `${route}x.js`)['Content-Security-Policy'], classes.inert);
+      }
+    }
   });
 });
 
@@ -276,12 +298,23 @@ function lookUp(map: ReturnType<typeof parseMapBlock>, path: string): string | u
 describe('nginx', () => {
   const http = () => emitNginxHttp(manifest);
 
-  test('map $uri $cryptpeer_csp lists exactly every route form with its CSP, and the inert default', () => {
+  test('map $uri $cryptpeer_csp has regex keys only and gives every route form its CSP, case-sensitively', () => {
     const map = parseMapBlock(http(), /^map \$uri \$cryptpeer_csp \{$/);
-    const exact = map.entries.filter(([key]) => !key.startsWith('~'));
-    assert.equal(new Set(exact.map(([key]) => key)).size, exact.length, 'no key twice');
-    const expected = new Map(expectedRouteCsps(manifest));
-    assert.deepEqual(new Map(exact), expected);
+    // nginx compares plain string keys ignoring case: none may be used.
+    assert.deepEqual(
+      map.entries.filter(([key]) => !key.startsWith('~')),
+      [],
+    );
+    assert.ok(
+      map.entries.every(([key]) => !key.startsWith('~*')),
+      'no case-insensitive regex',
+    );
+    for (const [form, csp] of expectedRouteCsps(manifest)) {
+      // $uri after index resolution: nginx serves /fr/ as /fr/index.html.
+      const uri = form.endsWith('/') ? `${form}index.html` : form;
+      assert.equal(lookUp(map, uri), csp, uri);
+      assert.equal(lookUp(map, uri.toUpperCase()), upperCaseCsp(uri), uri.toUpperCase());
+    }
     assert.equal(map.fallback, manifest.assets.csp.inert);
   });
 
@@ -364,11 +397,19 @@ describe('nginx', () => {
 describe('Caddy', () => {
   const headersFile = () => emitCaddyHeaders(manifest);
 
-  test('map {path} {cryptpeer_csp} lists exactly every route form with its CSP, and the inert default', () => {
+  test('map {path} {cryptpeer_csp} gives every route form its CSP, case-sensitively, and assets the inert one', () => {
     const map = parseMapBlock(headersFile(), /^map \{path\} \{cryptpeer_csp\} \{$/);
-    assert.equal(new Set(map.entries.map(([key]) => key)).size, map.entries.length, 'no key twice');
-    const expected = new Map(expectedRouteCsps(manifest));
-    assert.deepEqual(new Map(map.entries), expected);
+    assert.ok(
+      map.entries.every(([key]) => key.startsWith('~') && !key.startsWith('~(?i)')),
+      'case-sensitive regexes',
+    );
+    for (const [form, csp] of expectedRouteCsps(manifest)) {
+      assert.equal(lookUp(map, form), csp, form);
+      assert.equal(lookUp(map, form.toUpperCase()), upperCaseCsp(form), form.toUpperCase());
+    }
+    for (const path of SAMPLE_PATHS) {
+      assert.equal(lookUp(map, path), resolveHeaders(manifest, path)['Content-Security-Policy'], path);
+    }
     assert.equal(map.fallback, manifest.assets.csp.inert);
   });
 
@@ -408,27 +449,28 @@ describe('Caddy', () => {
 });
 
 describe('Apache', () => {
-  interface IfBlock {
-    paths: string[];
-    csp: string | undefined;
-  }
-
-  function parseIfBlocks(text: string): IfBlock[] {
-    return [...text.matchAll(/<If "%\{REQUEST_URI\} in \{ ([^}]*) \}">\n([\s\S]*?)\n<\/If>/g)].map((m) => ({
-      paths: (m[1] ?? '').split(', ').map((p) => p.replace(/^'(.*)'$/, '$1')),
-      csp: /^\s*Header always set Content-Security-Policy "([^"]*)"$/m.exec(m[2] ?? '')?.[1],
-    }));
-  }
-
-  test("each route's CSP is set in an <If REQUEST_URI in {…}> block listing both forms of that route", () => {
-    const blocks = parseIfBlocks(emitApache(manifest));
-    for (const [path, csp] of expectedRouteCsps(manifest)) {
-      const listing = blocks.filter((block) => block.paths.includes(path));
-      assert.equal(listing.length, 1, `${path} listed once`);
-      assert.equal(listing[0]?.csp, csp, path);
+  /** The CSP Apache ends with: the inert one set outside, replaced by each matching `<If =~ m#…#>` in order. */
+  function apacheCsp(conf: string, path: string): string | undefined {
+    let csp = /^Header always set Content-Security-Policy "([^"]*)"$/m.exec(
+      conf.replace(/<If [\s\S]*?<\/If>/g, ''),
+    )?.[1];
+    for (const m of conf.matchAll(/<If "%\{REQUEST_URI\} =~ m#([^#]*)#">\n([\s\S]*?)\n<\/If>/g)) {
+      const set = /^\s*Header always set Content-Security-Policy "([^"]*)"$/m.exec(m[2] ?? '')?.[1];
+      if (set !== undefined && new RegExp(m[1] ?? '').test(path)) csp = set;
     }
-    const listed = blocks.flatMap((block) => block.paths).sort();
-    assert.deepEqual(listed, [...expectedRouteCsps(manifest).keys()].sort(), 'no path outside the routes');
+    return csp;
+  }
+
+  test('every route form gets its CSP (later <If> wins), case-sensitively, and every other path the inert one', () => {
+    const conf = emitApache(manifest);
+    for (const [form, csp] of expectedRouteCsps(manifest)) {
+      assert.equal(apacheCsp(conf, form), csp, form);
+      assert.equal(apacheCsp(conf, form.toUpperCase()), upperCaseCsp(form), form.toUpperCase());
+    }
+    for (const path of SAMPLE_PATHS) {
+      assert.equal(apacheCsp(conf, path), resolveHeaders(manifest, path)['Content-Security-Policy'], path);
+    }
+    assert.doesNotMatch(conf, /%\{REQUEST_URI\} in \{/, 'no list of routes');
   });
 
   test('sets every common header, the inert default CSP, and unsets X-Powered-By', () => {
@@ -441,6 +483,27 @@ describe('Apache', () => {
     assert.match(outside, /^Header always unset X-Powered-By$/m);
     // No script has a policy of its own: the Pagefind worker file is an inert asset like any other.
     assert.doesNotMatch(conf, /pagefind-worker/);
+  });
+});
+
+describe('configs by policy class', () => {
+  // The server configs name each policy once, whatever the number of pages: from 500 to 5,000 routes
+  // in the page class, not one byte changes (the benchmark prints the sizes at 10,000 pages).
+  test('every server config is the same size with 500 and with 5,000 more pages', () => {
+    const large = emitAll(withDefaultRoutes(manifest, 5000));
+    for (const [file, text] of Object.entries(emitAll(withDefaultRoutes(manifest, 500)))) {
+      assert.equal(large[file]?.length, text.length, file);
+    }
+  });
+
+  test('an exception route whose path a server regex could misread is refused', () => {
+    const odd = {
+      ...manifest,
+      routes: { ...manifest.routes, '/a b#c/': { file: 'x/index.html', csp: "default-src 'self'" } },
+    };
+    for (const emit of [emitNginxHttp, emitCaddyHeaders, emitApache]) {
+      assert.throws(() => emit(odd), { message: /cannot match safely/ }, emit.name);
+    }
   });
 });
 
