@@ -34,6 +34,8 @@ map $uri $cryptpeer_cache_control {
     default ${quoted(manifest.cacheControl.revalidate)};
 ${cache.join('\n')}
 }
+
+${oncePerResponseMaps(manifest)}
 `;
 }
 
@@ -86,6 +88,9 @@ export function emitNginxServer(manifest: HeadersManifest): string {
 server_tokens off;
 absolute_redirect off;
 autoindex off;
+# Also at server level: nginx answers a malformed request (400), a too-long URI (414) or an unknown
+# protocol version (505) before choosing a location, with the server's own add_header only.
+include cryptpeer-headers.conf;
 # No disable_symlinks: with it on, Debian's brotli_static module stops finding the .br siblings
 # (every response falls back to gzip). Symlinks in dist/ are refused by the build's verify instead.
 ${typesBlock(manifest)}
@@ -111,19 +116,51 @@ location / {
 `;
 }
 
+/** `$cryptpeer_h_x_frame_options` for `X-Frame-Options`: the per-response variable holding its value. */
+function headerVariable(name: string): string {
+  if (!/^[A-Za-z0-9-]+$/.test(name)) throw new Error(`emitter: header name cannot be an nginx variable: ${name}`);
+  return `$cryptpeer_h_${name.toLowerCase().replaceAll('-', '_')}`;
+}
+
+/** Every header the include adds, name → value (a literal, or the map variable of a varying header). */
+function addedHeaders(manifest: HeadersManifest): [string, string][] {
+  return [
+    ...Object.entries(manifest.common)
+      .filter(([name]) => !VARYING.has(name))
+      .map(([name, value]): [string, string] => [name, quoted(value)]),
+    ['Content-Security-Policy', '$cryptpeer_csp'],
+    ['Cache-Control', '$cryptpeer_cache_control'],
+  ];
+}
+
 /**
- * \`cryptpeer-headers.conf\`: the full header set, repeated in every location by include
- * (nginx drops server-level add_header in any location that has its own). \`always\` keeps the
- * headers on 404 and redirects.
+ * One volatile map per header: its value, or nothing on a 416. nginx's range filter turns a 200
+ * into a 416 after add_header has run, and the 416 is then sent through add_header again: without
+ * this every header would be there twice, which makes structured headers such as
+ * \`Cross-Origin-Opener-Policy: same-origin, same-origin\` invalid. \`volatile\`: evaluated on each
+ * pass, so the first (status 200) adds the headers and the second (416) adds none.
+ */
+function oncePerResponseMaps(manifest: HeadersManifest): string {
+  return addedHeaders(manifest)
+    .map(
+      ([name, value]) => `map $status ${headerVariable(name)} {
+    volatile;
+    "416" "";
+    default ${value};
+}`,
+    )
+    .join('\n');
+}
+
+/**
+ * \`cryptpeer-headers.conf\`: the full header set, included at server level (errors nginx answers
+ * before choosing a location) and in every location (nginx drops server-level add_header in any
+ * location that has its own). \`always\` keeps the headers on errors and redirects.
  */
 export function emitNginxHeaders(manifest: HeadersManifest): string {
-  const headers = Object.entries(manifest.common)
-    .filter(([name]) => !VARYING.has(name))
-    .map(([name, value]) => `add_header ${name} ${quoted(value)} always;`);
+  const headers = addedHeaders(manifest).map(([name]) => `add_header ${name} ${headerVariable(name)} always;`);
   return `# ${GENERATED_NOTICE}
 ${headers.join('\n')}
-add_header Content-Security-Policy $cryptpeer_csp always;
-add_header Cache-Control $cryptpeer_cache_control always;
 # Only GET and HEAD; refused here (not by nginx's own 405), so the answer carries the headers above.
 if ($request_method !~ ^(GET|HEAD)$) { return 405; }
 # Cross-site requests other than navigations: refused here, so the 403 carries the headers above.

@@ -100,8 +100,13 @@ function rawResponse(status: number, headers: Record<string, string>): string {
  */
 export function createStaticServer({ root, manifest }: StaticServerOptions): Server {
   const realRoot = realpathSync(root);
-  const server = createServer((req, res) => {
+  // Node's own missing-Host 400 would carry none of the site's headers: refused here instead.
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
     void (async () => {
+      if (req.httpVersion === '1.1' && req.headers.host === undefined) {
+        sendEmpty(res, 400, bodilessHeaders(manifest));
+        return;
+      }
       const header = (name: string) => {
         const value = req.headers[name];
         return Array.isArray(value) ? value.join(',') : value;

@@ -265,19 +265,28 @@ describe('vercel.json', () => {
 });
 
 /** `"key" "value";` / `default "value";` entries of an nginx or Caddy `map` block. */
-function parseMapBlock(text: string, header: RegExp): { entries: [string, string][]; fallback: string | undefined } {
+function parseMapBlock(
+  text: string,
+  header: RegExp,
+): { entries: [string, string][]; fallback: string | undefined; volatile: boolean } {
   const lines = text.split('\n');
   const start = lines.findIndex((line) => header.test(line));
   assert.ok(start >= 0, `no map block matching ${String(header)}`);
   const entries: [string, string][] = [];
   let fallback: string | undefined;
+  let volatile = false;
   for (const line of lines.slice(start + 1)) {
-    if (line.trim() === '}') return { entries, fallback };
-    const match = /^\s+(?:"([^"]*)"|(~\S+|default))\s+"([^"]*)";?$/.exec(line);
+    if (line.trim() === '}') return { entries, fallback, volatile };
+    if (line.trim() === 'volatile;') {
+      volatile = true;
+      continue;
+    }
+    const match = /^\s+(?:"([^"]*)"|(~\S+|default))\s+(?:"([^"]*)"|(\$\w+));?$/.exec(line);
     assert.ok(match, `unexpected map line ${JSON.stringify(line)}`);
     const key = match[1] ?? match[2] ?? '';
-    if (key === 'default') fallback = match[3];
-    else entries.push([key, match[3] ?? '']);
+    const value = match[3] ?? match[4] ?? '';
+    if (key === 'default') fallback = value;
+    else entries.push([key, value]);
   }
   assert.fail(`map block ${String(header)} is not closed`);
 }
@@ -325,15 +334,19 @@ describe('nginx', () => {
     }
   });
 
-  test('the headers include sets every common header, always, plus the two mapped ones', () => {
-    const lines = emitNginxHeaders(manifest)
+  test('the headers include sets every common header, always, plus the two mapped ones, none twice on a 416', () => {
+    const parsed = emitNginxHeaders(manifest)
       .split('\n')
-      .filter((line) => line.startsWith('add_header '));
-    const parsed = lines.map((line) => {
-      const match = /^add_header (\S+) ("([^"]*)"|\$\w+) always;$/.exec(line);
-      assert.ok(match, line);
-      return [match[1] ?? '', match[3] ?? match[2] ?? ''] as const;
-    });
+      .filter((line) => line.startsWith('add_header '))
+      .map((line) => {
+        const match = /^add_header (\S+) (\$\w+) always;$/.exec(line);
+        assert.ok(match, line);
+        // Each value goes through a volatile map on $status: the value, but nothing on a 416.
+        const map = parseMapBlock(http(), new RegExp(`^map \\$status \\$${(match[2] ?? '').slice(1)} \\{$`));
+        assert.equal(map.volatile, true, line);
+        assert.deepEqual(map.entries, [['416', '']], line);
+        return [match[1] ?? '', map.fallback ?? ''] as const;
+      });
     assert.deepEqual(
       parsed.filter(([name]) => name in manifest.common).sort(([a], [b]) => (a < b ? -1 : 1)),
       sortedEntries(manifest.common),
@@ -345,6 +358,12 @@ describe('nginx', () => {
         ['Cache-Control', '$cryptpeer_cache_control'],
       ],
     );
+  });
+
+  test('the headers are also included at server level (for errors answered before a location)', () => {
+    const server = emitNginxServer(manifest);
+    const beforeLocations = server.slice(0, server.indexOf('\nlocation '));
+    assert.match(beforeLocations, /^include cryptpeer-headers\.conf;$/m);
   });
 
   test('the headers of each sample path, as nginx would compute them, equal resolveHeaders (but Content-Type)', () => {
