@@ -1,3 +1,4 @@
+import { StreamingDigests, type Digests } from '../standards/sri.ts';
 import { NetworkError } from './errors.ts';
 import { TOOL } from './tool.ts';
 
@@ -10,6 +11,8 @@ export interface Fetched {
   headers: Headers;
   /** The decoded body, when asked for. */
   body?: Uint8Array;
+  /** The body's SRI digests and length, when asked for instead of the body (it is then not kept). */
+  digests?: BodyDigests;
   /**
    * Set when the answer is a redirect to another origin, which is not followed: judging another
    * host's headers would let a page pass on someone else's configuration.
@@ -17,12 +20,16 @@ export interface Fetched {
   offOrigin?: string;
 }
 
+export type BodyDigests = { bytes: number } & Digests;
+
 export interface RequestOptions {
   timeoutMs: number;
   /** `same-origin` follows redirects within the origin (and the http→https upgrade of the same host) only. */
   redirect?: 'same-origin' | 'manual';
   /** Read the body (up to `maxBytes`); otherwise it is discarded unread. */
   readBody?: boolean;
+  /** Hash the body while it streams in (up to `maxBytes`), keeping only its digests. */
+  digest?: boolean;
   maxBytes?: number;
 }
 
@@ -58,10 +65,15 @@ export function describeNetworkError(error: unknown, timeoutMs: number): string 
   return detail || 'request failed';
 }
 
-async function readLimited(response: Response, url: string, maxBytes: number): Promise<Uint8Array> {
+/** Feeds the body to `sink` chunk by chunk, refusing more than `maxBytes`; returns its length. */
+async function readLimited(
+  response: Response,
+  url: string,
+  maxBytes: number,
+  sink: (chunk: Uint8Array) => void,
+): Promise<number> {
   const reader = response.body?.getReader();
-  if (!reader) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
+  if (!reader) return 0;
   let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -71,9 +83,23 @@ async function readLimited(response: Response, url: string, maxBytes: number): P
       await reader.cancel();
       throw new NetworkError(`${url}: response larger than ${maxBytes} bytes; refusing to read it`);
     }
-    chunks.push(value);
+    sink(value);
   }
+  return total;
+}
+
+async function readBody(response: Response, url: string, maxBytes: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  await readLimited(response, url, maxBytes, (chunk) => chunks.push(chunk));
   return Buffer.concat(chunks);
+}
+
+async function readDigests(response: Response, url: string, maxBytes: number): Promise<BodyDigests> {
+  const digests = new StreamingDigests();
+  const bytes = await readLimited(response, url, maxBytes, (chunk) => {
+    digests.update(chunk);
+  });
+  return { bytes, ...digests.digest() };
 }
 
 /** True when following `from` → `to` stays on the audited site: same origin, or the same host upgraded to HTTPS. */
@@ -91,7 +117,7 @@ const isRedirect = (status: number) => [301, 302, 303, 307, 308].includes(status
  * naming the URL, so the CLI can exit 2 with one clear line.
  */
 export async function request(url: string, options: RequestOptions): Promise<Fetched> {
-  const { timeoutMs, redirect = 'same-origin', readBody = false, maxBytes = MAX_BODY_BYTES } = options;
+  const { timeoutMs, redirect = 'same-origin', maxBytes = MAX_BODY_BYTES } = options;
   const signal = AbortSignal.timeout(timeoutMs);
   let current = new URL(url);
   try {
@@ -110,10 +136,10 @@ export async function request(url: string, options: RequestOptions): Promise<Fet
         current = target;
         continue;
       }
-      const body = readBody ? await readLimited(response, url, maxBytes) : undefined;
-      if (!readBody) await response.body?.cancel();
       const fetched: Fetched = { url, finalUrl: current.href, status: response.status, headers: response.headers };
-      if (body) fetched.body = body;
+      if (options.readBody) fetched.body = await readBody(response, url, maxBytes);
+      else if (options.digest) fetched.digests = await readDigests(response, url, maxBytes);
+      else await response.body?.cancel();
       if (next) fetched.offOrigin = target?.href ?? location;
       return fetched;
     }

@@ -152,6 +152,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     mode: options.crawl ? 'sitemap' : 'urls',
     startedAt,
     durationMs: Date.now() - started,
+    // maxRSS is in KiB.
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
     failOn: options.failOn,
     notes,
     site: {

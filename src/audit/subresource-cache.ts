@@ -1,5 +1,5 @@
 import { resolveHeaders, type HeadersManifest } from '../manifest/index.ts';
-import { matchesIntegrity } from '../standards/sri.ts';
+import { matchesDigests } from '../standards/sri.ts';
 import { checkDrift } from './checks/drift.ts';
 import { finding } from './checks/finding.ts';
 import { classifySubresources, findSubresources } from './checks/subresources.ts';
@@ -48,7 +48,7 @@ export class Subresources {
       const response = await entry.response;
       if (response.status < 200 || response.status > 299) {
         findings.push(finding('sri-mismatch', pageUrl, `${item.subject} answered HTTP ${response.status}`));
-      } else if (!matchesIntegrity(response.body ?? new Uint8Array(), item.integrity)) {
+      } else if (!response.digests || !matchesDigests(response.digests, item.integrity)) {
         findings.push(finding('sri-mismatch', pageUrl, `${item.subject}: the bytes served do not match its integrity`));
       }
       const manifest = this.#options.expect;
@@ -67,8 +67,9 @@ export class Subresources {
       this.#skipped++;
       return undefined;
     }
+    // Digests only: the entry lives for the whole audit, so it must not hold the file itself.
     const entry: Entry = {
-      response: request(url, { timeoutMs: this.#options.timeoutMs, readBody: true }),
+      response: request(url, { timeoutMs: this.#options.timeoutMs, digest: true }),
       owner: pageUrl,
     };
     // Handled by the awaiting page; this keeps a rejection of a shared entry from being "unhandled".

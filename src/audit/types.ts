@@ -40,6 +40,8 @@ export interface AuditReport {
   sitemap?: string;
   startedAt: string;
   durationMs: number;
+  /** Peak resident memory of the audit process (for CI runners with a memory limit). */
+  peakRssBytes: number;
   failOn: Severity;
   /** What was skipped or bounded, and why (not findings: they do not count towards the score). */
   notes: string[];

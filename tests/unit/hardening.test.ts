@@ -11,7 +11,7 @@ import {
   routeOfFile,
   type HeadersManifest,
 } from '../../src/manifest/index.ts';
-import { integrityOf, matchesIntegrity } from '../../src/standards/sri.ts';
+import { integrityOf, matchesDigests, matchesIntegrity, StreamingDigests } from '../../src/standards/sri.ts';
 import { parseSecurityOptions, getCommonHeaders, type SecurityOptionsInput } from '../../src/security/index.ts';
 import { expectHeaders } from '../support/expect-headers.ts';
 import {
@@ -511,13 +511,31 @@ describe('SRI helpers', () => {
     assert.equal(integrityOf(CSS), sri('sha384', CSS));
   });
 
-  test('matchesIntegrity accepts any listed hash and refuses changed bytes or unknown algorithms', () => {
+  test('matchesIntegrity checks the strongest algorithm listed, as browsers do, and refuses changed bytes or unknown algorithms', () => {
     const bytes = Buffer.from(CSS);
     assert.equal(matchesIntegrity(bytes, sri('sha384', CSS)), true);
-    assert.equal(matchesIntegrity(bytes, `sha512-nope ${sri('sha256', CSS)}`), true);
+    // SRI "get the strongest metadata": only the sha512 token counts here, and it is wrong.
+    assert.equal(matchesIntegrity(bytes, `sha512-nope ${sri('sha256', CSS)}`), false);
+    assert.equal(matchesIntegrity(bytes, `${sri('sha256', CSS)} sha512-nope`), false);
+    // Any token of the strongest algorithm may match; weaker and unknown ones are ignored.
+    assert.equal(matchesIntegrity(bytes, `sha384-nope ${sri('sha384', CSS)} sha256-nope md5-x`), true);
     assert.equal(matchesIntegrity(bytes, `${sri('sha384', CSS)}?ct=text/css`), true);
     assert.equal(matchesIntegrity(Buffer.from(`${CSS} `), sri('sha384', CSS)), false);
     assert.equal(matchesIntegrity(bytes, sri('sha384', CSS).replace('sha384', 'md5')), false);
     assert.equal(matchesIntegrity(bytes, ''), false);
+  });
+
+  test('StreamingDigests fed in chunks gives what matchesIntegrity checks', () => {
+    const bytes = Buffer.from(CSS.repeat(1000));
+    const stream = new StreamingDigests();
+    for (let i = 0; i < bytes.length; i += 4096) stream.update(bytes.subarray(i, i + 4096));
+    const digests = stream.digest();
+    for (const algorithm of ['sha256', 'sha384', 'sha512'] as const) {
+      const integrity = integrityOf(bytes, algorithm);
+      assert.equal(`${algorithm}-${digests[algorithm]}`, integrity);
+      assert.equal(matchesDigests(digests, integrity), true, algorithm);
+    }
+    assert.equal(matchesDigests(digests, `sha512-nope ${integrityOf(bytes, 'sha256')}`), false);
+    assert.equal(matchesDigests(digests, 'md5-x'), false);
   });
 });

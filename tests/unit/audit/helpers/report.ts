@@ -28,6 +28,7 @@ export function sampleReport(overrides: Partial<AuditReport> = {}): AuditReport 
     mode: 'urls',
     startedAt: '2026-01-02T03:04:05.678Z',
     durationMs: 1234,
+    peakRssBytes: 104_857_600,
     failOn: 'medium',
     notes: ['HTTP→HTTPS redirect not checked for http://127.0.0.1:9: 127.0.0.1 is a loopback host'],
     site: { score: 55, grade: 'C', findings: [], rulesChecked: [] },
