@@ -59,10 +59,10 @@ export const securityOptionsSchema = z
          * The most any route declaration (src/security/route-declarations.ts) may be granted; a
          * declaration asking for a capability not listed here fails the build.
          */
-        capabilities: z.array(z.enum(['wasm', 'worker', 'connect'])).default(['wasm', 'worker', 'connect']),
+        capabilities: z.array(z.enum(['wasm', 'worker'])).default(['wasm', 'worker']),
       })
       .strict()
-      .default({ capabilities: ['wasm', 'worker', 'connect'] }),
+      .default({ capabilities: ['wasm', 'worker'] }),
     /** `Reporting-Endpoints` header: group name → https URL. */
     reportingEndpoints: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), headerSafeUrl).default({}),
     hsts: z

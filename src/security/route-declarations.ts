@@ -11,7 +11,7 @@ import { SEARCH_IMPORT_MAP } from '../search/import-map.ts';
 export interface RouteDeclaration {
   /** Why the route needs it: read by whoever reviews a change here. */
   reason: string;
-  /** Extra CSP capabilities (`'wasm-unsafe-eval'`, `connect-src 'self'`, …). */
+  /** Extra CSP capabilities (`'wasm-unsafe-eval'`, `worker-src 'self'`). */
   capabilities: readonly Capability[];
   /** The route may load module scripts that this build bundled into `/_astro/` (never a public/ file). */
   modules: boolean;
@@ -27,7 +27,7 @@ export interface RouteDeclaration {
 export const ROUTE_DECLARATIONS = {
   search: {
     reason: "Pagefind runs in the page: its WebAssembly and same-origin fetches of the language's index",
-    capabilities: ['wasm', 'connect'],
+    capabilities: ['wasm'],
     modules: true,
     importMaps: [SEARCH_IMPORT_MAP],
     inlineScripts: [],

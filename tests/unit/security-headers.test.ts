@@ -72,10 +72,7 @@ const NEEDS_TABLE: [string, RouteNeeds][] = [
   ['inline script and style', needs({ scriptHashes: [SHA256], styleHashes: [SHA256] })],
   ['script files', needs({ scriptHashes: [SHA384], scriptFiles: true })],
   ['stylesheets, images and fonts', needs({ styleFiles: true, images: true, fonts: true })],
-  [
-    'every capability',
-    needs({ capabilities: ['wasm', 'worker', 'connect'], scriptFiles: true, scriptHashes: [SHA384] }),
-  ],
+  ['every capability', needs({ capabilities: ['wasm', 'worker'], scriptFiles: true, scriptHashes: [SHA384] })],
   ['a web manifest', needs({ manifest: true })],
   [
     'allow-listed external origins',
@@ -291,7 +288,7 @@ describe('Content-Security-Policy', () => {
   test('an empty page gets the strict default policy', () => {
     assert.equal(
       getContentSecurityPolicy(DEFAULTS, EMPTY_NEEDS),
-      "default-src 'none'; script-src 'none'; style-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; upgrade-insecure-requests; require-trusted-types-for 'script'; trusted-types 'none'",
+      "default-src 'none'; script-src 'none'; style-src 'none'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; upgrade-insecure-requests; require-trusted-types-for 'script'; trusted-types 'none'",
     );
   });
 
@@ -335,17 +332,17 @@ describe('Content-Security-Policy', () => {
       directivesOf(getContentSecurityPolicy(DEFAULTS, needs({ scriptFiles: true, capabilities }))).get('script-src') ??
       [];
     assert.equal(scriptSrc([]).includes("'wasm-unsafe-eval'"), false);
-    assert.equal(scriptSrc(['worker', 'connect']).includes("'wasm-unsafe-eval'"), false);
+    assert.equal(scriptSrc(['worker']).includes("'wasm-unsafe-eval'"), false);
     assert.equal(scriptSrc(['wasm']).includes("'wasm-unsafe-eval'"), true);
   });
 
-  test('worker and connect capabilities open worker-src and connect-src to self only', () => {
+  test('the worker capability opens worker-src to self only; connect-src is self on every page', () => {
     const without = directivesOf(getContentSecurityPolicy(DEFAULTS, EMPTY_NEEDS));
     assert.equal(without.has('worker-src'), false);
-    assert.equal(without.has('connect-src'), false);
-    const withBoth = directivesOf(getContentSecurityPolicy(DEFAULTS, needs({ capabilities: ['worker', 'connect'] })));
-    assert.deepEqual(withBoth.get('worker-src'), ["'self'"]);
-    assert.deepEqual(withBoth.get('connect-src'), ["'self'"]);
+    assert.deepEqual(without.get('connect-src'), ["'self'"]);
+    const withWorker = directivesOf(getContentSecurityPolicy(DEFAULTS, needs({ capabilities: ['worker'] })));
+    assert.deepEqual(withWorker.get('worker-src'), ["'self'"]);
+    assert.deepEqual(withWorker.get('connect-src'), ["'self'"]);
   });
 
   test('images, fonts, stylesheets and the manifest are granted to self only when used', () => {
@@ -432,7 +429,7 @@ describe('parseSecurityOptions', () => {
   test('fills every default from the origin alone', () => {
     assert.deepEqual(DEFAULTS, {
       origin: ORIGIN,
-      csp: { capabilities: ['wasm', 'worker', 'connect'] },
+      csp: { capabilities: ['wasm', 'worker'] },
       reportingEndpoints: {},
       hsts: { maxAge: 63_072_000, includeSubDomains: true, preload: false },
       allowedExternal: [],

@@ -78,7 +78,11 @@ export function getCspDirectives(options: Pick<SecurityOptions, 'csp'>, needs: R
   };
   if (needs.images) directives['img-src'] = [q('self')];
   if (needs.fonts) directives['font-src'] = [q('self')];
-  if (has('connect')) directives['connect-src'] = [q('self')];
+  // Same origin only, on every page. A page without script cannot use it (fetch, XHR, WebSocket,
+  // EventSource and beacons are script APIs), so it opens nothing; without it the directive falls
+  // back to 'none' and refuses tools that fetch from inside the page, such as Lighthouse reading
+  // /robots.txt. The search page's Pagefind fetches its index under it.
+  directives['connect-src'] = [q('self')];
   if (has('worker')) directives['worker-src'] = [q('self')];
   if (needs.manifest) directives['manifest-src'] = [q('self')];
   Object.assign(directives, {

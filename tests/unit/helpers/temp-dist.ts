@@ -71,7 +71,7 @@ export const TEST_DECLARATIONS: Record<string, RouteDeclaration> = {
   },
   runner: {
     reason: 'test route that runs WebAssembly in a worker and fetches',
-    capabilities: ['wasm', 'worker', 'connect'],
+    capabilities: ['wasm', 'worker'],
     modules: true,
     importMaps: [],
     inlineScripts: [],
