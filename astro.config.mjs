@@ -40,6 +40,9 @@ export default defineConfig({
       // Never inline assets as data: URIs; each asset is a same-origin file the CSP and SRI cover.
       assetsInlineLimit: 0,
       rolldownOptions: {
+        // Pagefind's runtime is written after this build and resolved by the search page's import map
+        // (which carries its SRI): a static import, so the browser fetches it with the page's module.
+        external: ['pagefind-runtime'],
         output: {
           // Readable, hashed names (Astro would name the shared CSS after the [...slug] route).
           assetFileNames: (info) =>

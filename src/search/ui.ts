@@ -1,14 +1,9 @@
+// A bare specifier resolved by the page's import map, which carries the file's SRI hash. Static, so
+// the browser fetches it together with this module, before running it.
+import * as pagefind from 'pagefind-runtime';
+import type { PagefindResultData } from 'pagefind-runtime';
 import { parseExcerpt } from './excerpt.ts';
-
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: { title?: string };
-}
-interface PagefindModule {
-  options(options: Record<string, unknown>): Promise<void>;
-  search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
-}
+import { PAGEFIND_CACHE_TAG } from './import-map.ts';
 
 const MAX_RESULTS = 10;
 
@@ -51,19 +46,12 @@ export function startSearch(): void {
   const list = document.querySelector<HTMLOListElement>('#search-results');
   if (!form || !input || !status || !list) return;
   const messages = form.dataset;
-  let pagefind: Promise<PagefindModule> | undefined;
   let latest = 0;
 
-  const load = () => {
-    pagefind ??= (async () => {
-      // A bare specifier resolved by the page's import map, which carries the file's SRI hash.
-      const specifier = 'pagefind-runtime';
-      const module = (await import(/* @vite-ignore */ specifier)) as PagefindModule;
-      await module.options({ noWorker: true, excerptLength: 24 });
-      return module;
-    })();
-    return pagefind;
-  };
+  // Index metadata and WebAssembly now, not on the first query (the page preloaded both).
+  const ready = pagefind
+    .options({ noWorker: true, excerptLength: 24, metaCacheTag: PAGEFIND_CACHE_TAG })
+    .then(() => pagefind.init());
 
   const run = async (query: string) => {
     const ticket = ++latest;
@@ -78,7 +66,8 @@ export function startSearch(): void {
     }
     status.textContent = messages['loading'] ?? '';
     try {
-      const search = await (await load()).search(query);
+      await ready;
+      const search = await pagefind.search(query);
       const results = await Promise.all((search?.results ?? []).slice(0, MAX_RESULTS).map((r) => r.data()));
       if (ticket !== latest) return; // a newer query is on its way
       list.replaceChildren(...results.map(renderResult));
@@ -93,6 +82,8 @@ export function startSearch(): void {
 
   let timer: number | undefined;
   input.addEventListener('input', () => {
+    // The index chunks are fetched while the debounce waits, so the search then finds them loaded.
+    if (input.value.trim().length >= 2) void ready.then(() => pagefind.preload(input.value)).catch(() => undefined);
     window.clearTimeout(timer);
     timer = window.setTimeout(() => void run(input.value), 150);
   });
@@ -112,5 +103,8 @@ export function startSearch(): void {
   });
   const initial = new URL(window.location.href).searchParams.get('q') ?? '';
   input.value = initial;
+  ready.catch((error: unknown) => {
+    console.warn('search failed to load', error);
+  });
   void run(initial);
 }

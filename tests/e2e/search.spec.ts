@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { pagefindPreloads } from '../../src/search/import-map.ts';
 import { servers } from './support/env.ts';
 import { watchPage } from './support/page-watch.ts';
 
@@ -50,10 +51,43 @@ for (const server of servers()) {
       await expect(page.locator('#search-results li')).toHaveCount(0);
     });
 
+    for (const [lang, path] of [
+      ['en', '/search/'],
+      ['fr', '/fr/recherche/'],
+    ] as const) {
+      test(`${lang}: what Pagefind needs first is requested with the page, once, and used`, async ({ page }) => {
+        const requested: string[] = [];
+        const warnings: string[] = [];
+        page.on('request', (request) => {
+          const url = new URL(request.url());
+          requested.push(url.pathname + url.search);
+        });
+        page.on('console', (message) => {
+          if (message.type() === 'warning' || message.type() === 'error') warnings.push(message.text());
+        });
+        await page.goto(`${server.url}${path}?q=HKDF`);
+        await expect(page.locator('#search-results a').first()).toBeVisible();
+        const module = requested.findIndex((r) => r.startsWith('/_astro/Search.'));
+        for (const preload of ['/pagefind/pagefind.js', ...pagefindPreloads(lang)]) {
+          // Once: the preload matched Pagefind's own request (a mismatch fetches twice, and warns).
+          expect(
+            requested.filter((r) => r === preload),
+            preload,
+          ).toHaveLength(1);
+          // Requested from the head, before the page's module (which only runs once it has loaded).
+          expect(requested.indexOf(preload), preload).toBeLessThan(module);
+        }
+        expect(warnings).toEqual([]);
+      });
+    }
+
     test('the keyboard alone reaches and opens a result', async ({ page }) => {
       await page.goto(`${server.url}/fr/recherche/`);
       await page.getByRole('searchbox').focus();
       await page.keyboard.type('NIS2');
+      // On a loaded machine keystrokes can outlast the debounce: wait for the results of the whole word,
+      // not those of "NI", which the next search replaces (and the focus with them).
+      await expect(page.getByRole('status')).toContainText('NIS2');
       await expect(page.locator('#search-results a').first()).toBeVisible();
       await page.keyboard.press('ArrowDown');
       await expect(page.locator('#search-results a').first()).toBeFocused();
