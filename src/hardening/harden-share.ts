@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { routeOfFile } from '../manifest/index.ts';
 import type { SecurityOptions } from '../security/options.ts';
 import { DistFiles } from './dist-files.ts';
@@ -30,7 +30,11 @@ export function hardenFiles(
     const path = join(dir, file);
     const html = readFileSync(path, 'utf8');
     const result = hardenPage(html, routeOfFile(file), file, dist, options, trust);
-    writeFileSync(path, result.html);
+    // A new file renamed over the page: one write, no truncate-and-rewrite, and never a half-written
+    // page. The temporary name is a dot file, which tree hygiene refuses if a crash leaves it behind.
+    const temporary = join(dirname(path), `.${basename(path)}.hardening`);
+    writeFileSync(temporary, result.html);
+    renameSync(temporary, path);
     const declared = result.declaration === undefined ? {} : { declaration: result.declaration };
     return {
       file,

@@ -47,8 +47,12 @@ export function assembleHardening(
  * Pages are rewritten in place (shared among worker threads on large sites); the manifest is
  * returned for the emitters and written by the caller.
  */
-export async function hardenDist(dir: string, options: SecurityOptions, trust: BuildTrust): Promise<HardenResult> {
-  const files = listFiles(dir);
+export async function hardenDist(
+  dir: string,
+  options: SecurityOptions,
+  trust: BuildTrust,
+  files: readonly string[] = listFiles(dir),
+): Promise<HardenResult> {
   const shares = await runShared(
     'harden',
     dir,

@@ -4,18 +4,19 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliDecompressSync, constants, gunzipSync, gzip } from 'node:zlib';
 import type { HeadersManifest } from '../manifest/index.ts';
+import { brotliQualityFor } from '../security/headers/content-encoding.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
 type Encoding = HeadersManifest['precompressed']['encodings'][number]['encoding'];
 
-/** Maximum quality: the files are compressed once, at build, and sent many times. Deterministic. */
-function compress(encoding: Encoding, bytes: Buffer): Promise<Buffer> {
+/** Brotli at the policy's quality for the file (src/security/headers/content-encoding.ts), gzip at 9. Deterministic. */
+function compress(encoding: Encoding, bytes: Buffer, brotliQuality: number): Promise<Buffer> {
   if (encoding === 'br') {
     return brotli(bytes, {
       params: {
-        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_QUALITY]: brotliQuality,
         [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
       },
     });
@@ -86,9 +87,10 @@ export async function precompressDist(
     for (let i = next++; i < targets.length; i = next++) {
       const file = targets[i] ?? '';
       const bytes = await readFile(join(dir, file));
+      const quality = brotliQualityFor(`/${file}`, manifest.cacheControl.immutablePrefixes);
       result.inputBytes += bytes.length;
       for (const { encoding, suffix } of manifest.precompressed.encodings) {
-        const encoded = await compress(encoding, bytes);
+        const encoded = await compress(encoding, bytes, quality);
         if (encoded.length < bytes.length) {
           await writeFile(join(dir, file + suffix), encoded, { flag: 'wx' });
           result.written.push(file + suffix);

@@ -116,11 +116,20 @@ function createGeneratedMatcher(generated: readonly string[]): GeneratedMatcher 
  * back. One walk; a refused folder is reported once and not entered.
  */
 export function checkDistTree(distDir: string, generated: readonly string[]): string[] {
+  return scanDistTree(distDir, generated).problems;
+}
+
+/**
+ * `checkDistTree`, and the regular files it walked (sorted POSIX paths, as `listFiles` gives them):
+ * the post-build steps take their file list from this one walk instead of listing dist/ again.
+ */
+export function scanDistTree(distDir: string, generated: readonly string[]): { problems: string[]; files: string[] } {
   const label = 'dist';
   const matcher = createGeneratedMatcher(generated);
+  const files: string[] = [];
   const root = rootProblem(distDir, label);
-  if (root) return [root];
-  if (!rootKind(distDir)) return [`${label}: does not exist; the build wrote nothing`];
+  if (root) return { problems: [root], files };
+  if (!rootKind(distDir)) return { problems: [`${label}: does not exist; the build wrote nothing`], files };
   const problems: string[] = [];
   // Folders below a dot or host name: everything inside must be generated too.
   const restricted = new Set<string>();
@@ -150,7 +159,8 @@ export function checkDistTree(distDir: string, generated: readonly string[]): st
       return false;
     }
     if (isFolder && (host || dot || inside)) restricted.add(entry.rel);
+    if (entry.kind === 'file') files.push(entry.rel);
     return true;
   });
-  return problems.sort();
+  return { problems: problems.sort(), files: files.sort() };
 }

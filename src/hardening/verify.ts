@@ -19,8 +19,8 @@ export async function verifyDist(
   manifest: HeadersManifest,
   options: SecurityOptions,
   trust: BuildTrust,
+  files: readonly string[] = listFiles(dir),
 ): Promise<string[]> {
-  const files = listFiles(dir);
   const htmlFiles = files.filter((f) => f.endsWith('.html'));
   const shares = (await runShared('verify', dir, htmlFiles, { options, manifest, trust })) as string[][];
   const dist = new DistFiles(dir);

@@ -5,11 +5,10 @@ import { hardenDist, type HardenResult } from '../hardening/harden.ts';
 import { MANIFEST_FILE } from '../manifest/index.ts';
 import { verifyDist } from '../hardening/verify.ts';
 import type { BuildTrust } from '../hardening/trust.ts';
-import { checkDistTree, GENERATED_PATHS } from '../hardening/tree-hygiene.ts';
+import { GENERATED_PATHS, scanDistTree } from '../hardening/tree-hygiene.ts';
 import { writeConfigs } from '../emitters/index.ts';
 import { HEADERS_FILE_RULE_LIMIT, headersFileRuleCount } from '../emitters/static-hosts.ts';
 import { precompressDist, verifyPrecompressed } from '../hardening/precompress.ts';
-import { listFiles } from '../hardening/walk.ts';
 
 export interface StepLogger {
   info(message: string): void;
@@ -29,12 +28,20 @@ export interface PostBuildResult extends HardenResult {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
+function refuseIfAny(problems: readonly string[]): void {
+  if (problems.length > 0) {
+    throw new Error(`[verify] ${problems.length} problem(s); the build is refused:\n  ${problems.join('\n  ')}`);
+  }
+}
+
 /** The folder beside dist/ that receives the server configs and the manifest (never served). */
 export const deployDirFor = (distDir: string) => join(dirname(distDir), 'deploy');
 
 /**
- * The post-build steps in order: harden → manifest → emit → precompress → verify. Throws (so the build fails) when
- * verify finds any gap; each step logs what it did and how long it took.
+ * The post-build steps in order: tree check → harden → manifest → emit → precompress → verify.
+ * Throws (so the build fails) when the tree check or verify finds any gap; each step logs what it
+ * did and how long it took. dist/ is walked once, by the tree check: every step takes its file list
+ * from that walk (the steps after it only add files they name themselves).
  */
 export async function runPostBuild(
   distDir: string,
@@ -44,7 +51,13 @@ export async function runPostBuild(
 ): Promise<PostBuildResult> {
   const deployDir = deployDirFor(distDir);
   let t = performance.now();
-  const hardened = await hardenDist(distDir, options, trust);
+  // The tree first: no symlink, and no host-control or dot file the project did not generate itself.
+  // Before harden, so that no step reads through a link or works on a tree that is refused anyway.
+  const tree = scanDistTree(distDir, GENERATED_PATHS);
+  refuseIfAny(tree.problems);
+  const scan = performance.now() - t;
+  t = performance.now();
+  const hardened = await hardenDist(distDir, options, trust, tree.files);
   const harden = performance.now() - t;
   logger.info(
     `[harden] ${hardened.pages} pages, ${hardened.inlineHashes} inline hashes, ${(hardened.hashedBytes / 1e6).toFixed(2)} MB hashed, largest CSP ${hardened.largestCsp} B, ${seconds(harden)}`,
@@ -65,7 +78,7 @@ export async function runPostBuild(
   }
 
   t = performance.now();
-  const compressed = await precompressDist(distDir, listFiles(distDir), hardened.manifest);
+  const compressed = await precompressDist(distDir, tree.files, hardened.manifest);
   const precompress = performance.now() - t;
   const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
   logger.info(
@@ -73,16 +86,13 @@ export async function runPostBuild(
   );
 
   t = performance.now();
-  // The tree first: no symlink, and no host-control or dot file the project did not generate itself.
-  const problems = [
-    ...checkDistTree(distDir, GENERATED_PATHS),
-    ...(await verifyDist(distDir, hardened.manifest, options, trust)),
-    ...(await verifyPrecompressed(distDir, listFiles(distDir), hardened.manifest, compressed.written)),
-  ];
-  const verify = performance.now() - t;
-  if (problems.length > 0) {
-    throw new Error(`[verify] ${problems.length} problem(s); the build is refused:\n  ${problems.join('\n  ')}`);
-  }
+  const afterSteps = [...tree.files, ...compressed.written].sort();
+  refuseIfAny([
+    ...(await verifyDist(distDir, hardened.manifest, options, trust, tree.files)),
+    ...(await verifyPrecompressed(distDir, afterSteps, hardened.manifest, compressed.written)),
+  ]);
+  // The tree walk counts as verify time: it is the same fail-closed check, run first.
+  const verify = performance.now() - t + scan;
   logger.info(`[verify] ${hardened.pages} pages clean, ${seconds(verify)}`);
   return { ...hardened, deployDir, timings: { harden, emit, precompress, verify } };
 }

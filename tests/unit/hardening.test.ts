@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DistFiles } from '../../src/hardening/dist-files.ts';
 import { hardenDist } from '../../src/hardening/harden.ts';
+import { listFiles } from '../../src/hardening/walk.ts';
 import { hardenPage } from '../../src/hardening/harden-page.ts';
 import { createManifest } from '../../src/hardening/create-manifest.ts';
 import {
@@ -356,6 +357,10 @@ describe('hardenDist', () => {
     for (const file of ['index.html', 'fr/index.html', 'threat-model/index.html', 'search/index.html', '404.html']) {
       assert.equal(metaCsps(dist.read(file)).length, 1, file);
     }
+  });
+
+  test('writes each page once, by rename: the same files as before, no temporary file left', () => {
+    assert.deepEqual(listFiles(dist.dir), Object.keys(siteFiles()).sort());
   });
 
   test('leaves non-HTML files byte for byte', () => {

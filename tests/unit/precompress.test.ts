@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
-import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { createManifest } from '../../src/hardening/create-manifest.ts';
 import { precompressDist, verifyPrecompressed } from '../../src/hardening/precompress.ts';
 import { listFiles } from '../../src/hardening/walk.ts';
+import { BROTLI_QUALITY, brotliQualityFor } from '../../src/security/headers/content-encoding.ts';
 import { parseSecurityOptions } from '../../src/security/index.ts';
 import { makeDist } from './helpers/temp-dist.ts';
 
@@ -54,6 +55,24 @@ describe('precompress step', () => {
     const { written } = await precompressDist(dist.dir, listFiles(dist.dir), MANIFEST);
     for (const file of ['tiny.txt', 'font.woff2', '.well-known/security.txt', '_headers']) {
       assert.ok(!written.some((w) => w.startsWith(`${file}.`)), file);
+    }
+  });
+
+  test('brotli at full effort for shared assets and Pagefind runtime, at the per-page quality for pages', async (t) => {
+    const dist = site(t, { 'pagefind/pagefind.js': 'export const x = 1;\n'.repeat(300) });
+    await precompressDist(dist.dir, listFiles(dist.dir), MANIFEST);
+    const prefixes = MANIFEST.cacheControl.immutablePrefixes;
+    for (const [file, quality] of [
+      ['_astro/site.css', BROTLI_QUALITY.shared],
+      ['pagefind/pagefind.js', BROTLI_QUALITY.shared],
+      ['index.html', BROTLI_QUALITY.perPage],
+    ] as const) {
+      assert.equal(brotliQualityFor(`/${file}`, prefixes), quality, file);
+      const bytes = readFileSync(join(dist.dir, file));
+      const expected = brotliCompressSync(bytes, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+      });
+      assert.ok(readFileSync(join(dist.dir, `${file}.br`)).equals(expected), file);
     }
   });
 

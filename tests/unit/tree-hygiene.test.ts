@@ -5,7 +5,8 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
-import { checkDistTree, checkPublicDir, GENERATED_PATHS } from '../../src/hardening/tree-hygiene.ts';
+import { checkDistTree, checkPublicDir, GENERATED_PATHS, scanDistTree } from '../../src/hardening/tree-hygiene.ts';
+import { listFiles } from '../../src/hardening/walk.ts';
 
 /** `null` makes a folder, `{ link }` a symbolic link, a string a file with that text. */
 type Spec = Record<string, string | null | { link: string }>;
@@ -248,6 +249,14 @@ describe('checkDistTree', () => {
 
   test('accepts the generated host and dot files', (t) => {
     assert.deepEqual(distProblems(t, SITE), []);
+  });
+
+  test('scanDistTree: the one walk also gives every regular file, exactly as listFiles lists them', (t) => {
+    const { dir } = makeTree(t, 'dist', SITE);
+    const scan = scanDistTree(dir, GENERATED_PATHS);
+    assert.deepEqual(scan.problems, []);
+    assert.deepEqual(scan.files, listFiles(dir));
+    assert.deepEqual(scan.files, Object.keys(SITE).sort());
   });
 
   test('refuses a symbolic link anywhere', (t) => {
