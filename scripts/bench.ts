@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTempProject } from '../tests/support/temp-project.ts';
 import { writeSyntheticReleases } from './bench/synthetic.ts';
+import { configSizes } from './bench/config-sizes.ts';
 
 const { values } = parseArgs({
   options: {
@@ -48,21 +49,6 @@ interface Row {
   postStepsShare: number;
   /** Bytes of each emitted server config (deploy/…, and dist/_headers): flat when written by policy class. */
   configBytes: Record<string, number>;
-}
-
-/** The emitted configs of a built project, file → bytes (the manifest itself is not a config). */
-function configSizes(root: string): Record<string, number> {
-  const sizes: Record<string, number> = {};
-  const walk = (dir: string, prefix: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const name = `${prefix}${entry.name}`;
-      if (entry.isDirectory()) walk(join(dir, entry.name), `${name}/`);
-      else if (entry.name !== 'headers-manifest.json') sizes[name] = statSync(join(dir, entry.name)).size;
-    }
-  };
-  walk(join(root, 'deploy'), '');
-  sizes['dist/_headers'] = statSync(join(root, 'dist', '_headers')).size;
-  return sizes;
 }
 
 function dirSize(dir: string): number {

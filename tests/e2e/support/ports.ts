@@ -16,8 +16,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Waits until `url` answers (any status), or throws after `timeoutMs`. */
-export async function waitForHttp(url: string, timeoutMs = 15_000, options: RequestInit = {}): Promise<void> {
+/** Waits until `url` answers (any status), or throws after `timeoutMs`; tries every `pollMs`. */
+export async function waitForHttp(
+  url: string,
+  timeoutMs = 15_000,
+  options: RequestInit = {},
+  pollMs = 100,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
@@ -26,7 +31,7 @@ export async function waitForHttp(url: string, timeoutMs = 15_000, options: Requ
       return;
     } catch (error) {
       lastError = error;
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, pollMs));
     }
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms`, { cause: lastError });

@@ -16,9 +16,16 @@ import { freePort, waitForHttp } from './ports.ts';
 export interface RunningServer {
   name: string;
   url: string;
+  /** Milliseconds from spawning the process (after the config check) until `/` first answered. */
+  startMs: number;
   stop: () => Promise<void>;
 }
 
+/**
+ * The configs the servers read by default: the real project's build. `npm run bench:serve` passes
+ * a temp project's `deploy/` instead, and a short `pollMs` so that `startMs` is not rounded to the
+ * e2e suite's 100 ms polling.
+ */
 export const DEPLOY = resolve('deploy');
 
 function stopper(child: ChildProcess): () => Promise<void> {
@@ -49,6 +56,12 @@ function run(
   return child;
 }
 
+/** Waits for `/` to answer and times it from `spawnedAt`. */
+async function ready(url: string, spawnedAt: number, pollMs: number): Promise<number> {
+  await waitForHttp(`${url}/`, 15_000, {}, pollMs);
+  return performance.now() - spawnedAt;
+}
+
 /** Runs a config check (`nginx -t`, `caddy validate`) and throws with its output if it fails. */
 function validate(command: string, args: string[], env?: NodeJS.ProcessEnv): void {
   const result = spawnSync(command, args, { encoding: 'utf8', env });
@@ -59,22 +72,26 @@ function validate(command: string, args: string[], env?: NodeJS.ProcessEnv): voi
 export async function startNodeServer(
   dist: string,
   manifest = join(DEPLOY, 'headers-manifest.json'),
+  pollMs = 100,
 ): Promise<RunningServer> {
   const port = await freePort();
   const log = join(mkdtempSync(join(tmpdir(), 'cryptpeer-node-')), 'serve.log');
+  const spawnedAt = performance.now();
   const child = run(process.execPath, ['scripts/serve.ts', '--dir', dist, '--manifest', manifest], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
     log,
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/`);
-  return { name: 'npm start', url, stop: stopper(child) };
+  const startMs = await ready(url, spawnedAt, pollMs);
+  return { name: 'npm start', url, startMs, stop: stopper(child) };
 }
 
 /** Debian's nginx in the foreground, from the include files the build emitted. */
-export async function startNginx(dist: string): Promise<RunningServer> {
+export async function startNginx(dist: string, deployDir = DEPLOY, pollMs = 100): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'cryptpeer-nginx-'));
-  for (const file of readdirSync(join(DEPLOY, 'nginx'))) copyFileSync(join(DEPLOY, 'nginx', file), join(dir, file));
+  for (const file of readdirSync(join(deployDir, 'nginx'))) {
+    copyFileSync(join(deployDir, 'nginx', file), join(dir, file));
+  }
   const port = await freePort();
   for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, sub));
   // Test wrapper only: ports, temp paths, foreground. Headers come from the emitted includes, unchanged.
@@ -104,18 +121,19 @@ http {
   );
   const args = ['-p', dir, '-c', join(dir, 'nginx.conf')];
   validate('nginx', ['-t', ...args]);
+  const spawnedAt = performance.now();
   const child = run('nginx', args, { log: join(dir, 'stdout.log') });
   const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/`);
-  return { name: 'nginx', url, stop: stopper(child) };
+  const startMs = await ready(url, spawnedAt, pollMs);
+  return { name: 'nginx', url, startMs, stop: stopper(child) };
 }
 
 /** Debian's Caddy in the foreground, from the Caddyfile the build emitted (site address and root replaced). */
-export async function startCaddy(dist: string): Promise<RunningServer> {
+export async function startCaddy(dist: string, deployDir = DEPLOY, pollMs = 100): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'cryptpeer-caddy-'));
-  copyFileSync(join(DEPLOY, 'caddy', 'cryptpeer-headers.caddy'), join(dir, 'cryptpeer-headers.caddy'));
+  copyFileSync(join(deployDir, 'caddy', 'cryptpeer-headers.caddy'), join(dir, 'cryptpeer-headers.caddy'));
   const port = await freePort();
-  const emitted = readFileSync(join(DEPLOY, 'caddy', 'Caddyfile'), 'utf8');
+  const emitted = readFileSync(join(deployDir, 'caddy', 'Caddyfile'), 'utf8');
   const caddyfile = emitted
     .replace(/^\{$/m, '{\n\tauto_https off')
     .replace(/^[a-z0-9.-]+ \{$/m, `http://127.0.0.1:${port} {`)
@@ -125,10 +143,11 @@ export async function startCaddy(dist: string): Promise<RunningServer> {
   const env = { ...process.env, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir };
   const args = ['--config', join(dir, 'Caddyfile'), '--adapter', 'caddyfile'];
   validate('caddy', ['validate', ...args], env);
+  const spawnedAt = performance.now();
   const child = run('caddy', ['run', ...args], { cwd: dir, env, log: join(dir, 'caddy.log') });
   const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/`);
-  return { name: 'caddy', url, stop: stopper(child) };
+  const startMs = await ready(url, spawnedAt, pollMs);
+  return { name: 'caddy', url, startMs, stop: stopper(child) };
 }
 
 const APACHE = '/usr/sbin/apache2';
@@ -138,9 +157,11 @@ const APACHE_MODULES = '/usr/lib/apache2/modules';
 export const hasApache = () => existsSync(APACHE);
 
 /** Debian's Apache httpd in the foreground, from the two config files the build emitted. */
-export async function startApache(dist: string): Promise<RunningServer> {
+export async function startApache(dist: string, deployDir = DEPLOY, pollMs = 100): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'cryptpeer-apache-'));
-  for (const file of readdirSync(join(DEPLOY, 'apache'))) copyFileSync(join(DEPLOY, 'apache', file), join(dir, file));
+  for (const file of readdirSync(join(deployDir, 'apache'))) {
+    copyFileSync(join(deployDir, 'apache', file), join(dir, file));
+  }
   const port = await freePort();
   const modules = ['mpm_event', 'authz_core', 'mime', 'headers', 'dir', 'alias', 'rewrite'];
   // Test wrapper only: modules, port, temp paths. Headers come from cryptpeer*.conf, unchanged.
@@ -170,8 +191,9 @@ Include ${dir}/cryptpeer.conf
   );
   const args = ['-f', join(dir, 'httpd.conf')];
   validate(APACHE, ['-t', ...args]);
+  const spawnedAt = performance.now();
   const child = run(APACHE, ['-DFOREGROUND', ...args], { log: join(dir, 'stdout.log') });
   const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/`);
-  return { name: 'apache', url, stop: stopper(child) };
+  const startMs = await ready(url, spawnedAt, pollMs);
+  return { name: 'apache', url, startMs, stop: stopper(child) };
 }
