@@ -1,6 +1,6 @@
 // `npm run audit -- <url> [options]`: audits a deployed site's security headers (docs/audit-rules.md).
 // Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or network error.
-import { main } from '../src/audit/cli.ts';
+import { main } from '../src/audit/cli/cli.ts';
 
 try {
   process.exitCode = await main(process.argv.slice(2), {

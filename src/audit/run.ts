@@ -4,15 +4,15 @@ import { HEADER_RULES, checkHeaders } from './checks/headers.ts';
 import { checkDrift } from './checks/drift.ts';
 import { judgeRedirect, planRedirectCheck } from './checks/redirect.ts';
 import { finding } from './checks/finding.ts';
-import { discoverPages, mapPool, sitemapUrlFor } from './crawl.ts';
-import { NetworkError } from './errors.ts';
-import { request } from './http.ts';
-import type { RuleId } from './rules.ts';
-import { atLeast, SEVERITIES, severityRank, type Severity } from './severity.ts';
-import { gradeOf, scoreFindings, siteScore } from './score.ts';
-import { SRI_RULES, Subresources } from './subresource-cache.ts';
-import { TOOL } from './tool.ts';
-import type { AuditReport, Finding, PageResult } from './types.ts';
+import { discoverPages, mapPool, sitemapUrlFor } from './net/crawl.ts';
+import { NetworkError } from './net/errors.ts';
+import { request } from './net/http.ts';
+import type { RuleId } from './rules/registry.ts';
+import { atLeast, SEVERITIES, severityRank, type Severity } from './report/severity.ts';
+import { gradeOf, scoreFindings, siteScore } from './report/score.ts';
+import { SRI_RULES, Subresources } from './net/subresource-cache.ts';
+import { TOOL } from './cli/tool.ts';
+import type { AuditReport, Finding, PageResult } from './report/types.ts';
 
 export interface AuditOptions {
   /** The URLs given: one base URL to crawl, or the pages to audit. */

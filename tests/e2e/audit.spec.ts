@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { resolveHeaders } from '../../src/manifest/index.ts';
-import type { AuditReport } from '../../src/audit/types.ts';
+import type { AuditReport } from '../../src/audit/report/types.ts';
 import { parseXmlStrict } from '../unit/audit/helpers/xml-wellformed.ts';
 import { manifest, servers, sitemapPaths } from './support/env.ts';
 import { freePort } from './support/ports.ts';

@@ -1,7 +1,7 @@
 import { parseCsp } from '../../standards/csp-parse.ts';
 import { CSP_STRICTNESS, type CspPolicy } from '../../standards/csp-strictness.ts';
-import type { RuleId } from '../rules.ts';
-import type { Finding } from '../types.ts';
+import type { RuleId } from '../rules/registry.ts';
+import type { Finding } from '../report/types.ts';
 import { finding, type HeaderCheck } from './finding.ts';
 
 // The tests are the build's own standard (src/standards/csp-strictness.ts); this list only fails

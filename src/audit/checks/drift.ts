@@ -1,4 +1,4 @@
-import type { Finding } from '../types.ts';
+import type { Finding } from '../report/types.ts';
 import { finding } from './finding.ts';
 
 /**

@@ -1,5 +1,5 @@
-import { getRule, type RuleId } from '../rules.ts';
-import type { Finding } from '../types.ts';
+import { getRule, type RuleId } from '../rules/registry.ts';
+import type { Finding } from '../report/types.ts';
 
 /** What every header check receives: one response, headers only (names are case-insensitive). */
 export interface HeaderInput {

@@ -1,5 +1,5 @@
-import type { RuleId } from '../rules.ts';
-import type { Finding } from '../types.ts';
+import type { RuleId } from '../rules/registry.ts';
+import type { Finding } from '../report/types.ts';
 import { cookiesCheck } from './cookies.ts';
 import { cspCheck } from './csp.ts';
 import type { HeaderCheck, HeaderInput } from './finding.ts';

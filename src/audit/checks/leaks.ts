@@ -1,4 +1,4 @@
-import type { Finding } from '../types.ts';
+import type { Finding } from '../report/types.ts';
 import { finding, quote, type HeaderCheck } from './finding.ts';
 
 /** Headers that only describe the software behind the site (OWASP Secure Headers: "remove"). */

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import type { Finding } from '../types.ts';
+import type { Finding } from '../report/types.ts';
 import { finding } from './finding.ts';
 
 /** 127.0.0.0/8, ::1 (also IPv4-mapped) and `localhost`: where a plain-HTTP test server may live. */

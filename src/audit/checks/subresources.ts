@@ -1,5 +1,5 @@
 import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
-import type { Finding } from '../types.ts';
+import type { Finding } from '../report/types.ts';
 import { finding } from './finding.ts';
 
 /** A script or stylesheet an HTML page asks the browser to load. */

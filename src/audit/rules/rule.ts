@@ -1,4 +1,4 @@
-import type { Severity } from '../severity.ts';
+import type { Severity } from '../report/severity.ts';
 
 export interface Rule {
   id: string;

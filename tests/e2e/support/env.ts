@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseSitemap } from '../../../src/audit/crawl.ts';
+import { parseSitemap } from '../../../src/audit/net/crawl.ts';
 import { readManifest, type HeadersManifest } from '../../../src/manifest/index.ts';
 
 export interface ServerRef {

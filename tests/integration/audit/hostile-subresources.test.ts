@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { AuditReport } from '../../../src/audit/types.ts';
+import type { AuditReport } from '../../../src/audit/report/types.ts';
 
 // A hostile server: one page pinning 40 same-origin scripts of 8 MiB each (320 MiB in all). The
 // audit must verify every hash while the bytes stream in, never holding the files: its peak RSS

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { main } from '../../../src/audit/cli.ts';
-import type { AuditReport } from '../../../src/audit/types.ts';
+import { main } from '../../../src/audit/cli/cli.ts';
+import type { AuditReport } from '../../../src/audit/report/types.ts';
 
 // Two real loopback servers: the audited site on 127.0.0.1 and "another host" on 127.0.0.2 (same
 // machine, another origin). The other host serves perfect headers, so judging it would pass.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { helpText, parseCommandLine, type CliOptions } from '../../../src/audit/args.ts';
-import { UsageError } from '../../../src/audit/errors.ts';
+import { helpText, parseCommandLine, type CliOptions } from '../../../src/audit/cli/args.ts';
+import { UsageError } from '../../../src/audit/net/errors.ts';
 
 function options(argv: string[]): CliOptions {
   const parsed = parseCommandLine(argv);

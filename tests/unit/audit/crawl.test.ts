@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { mapOntoOrigin, mapPool, parseSitemap, sitemapUrlFor } from '../../../src/audit/crawl.ts';
+import { mapOntoOrigin, mapPool, parseSitemap, sitemapUrlFor } from '../../../src/audit/net/crawl.ts';
 
 describe('sitemap crawl', () => {
   test('reads <url><loc> entries, not alternates or image locations, with entities decoded', () => {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { formatReport } from '../../../src/audit/format/index.ts';
-import { SARIF_SCHEMA } from '../../../src/audit/format/sarif.ts';
-import { RULES } from '../../../src/audit/rules.ts';
+import { formatReport } from '../../../src/audit/report/index.ts';
+import { SARIF_SCHEMA } from '../../../src/audit/report/sarif.ts';
+import { RULES } from '../../../src/audit/rules/registry.ts';
 import { parseXmlStrict, type XmlElement } from './helpers/xml-wellformed.ts';
-import { printable, printableDeep } from '../../../src/audit/format/printable.ts';
+import { printable, printableDeep } from '../../../src/audit/report/printable.ts';
 import { NASTY, sampleReport } from './helpers/report.ts';
 
 const children = (element: XmlElement | undefined, name: string) =>

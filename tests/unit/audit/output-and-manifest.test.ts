@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { UsageError } from '../../../src/audit/errors.ts';
-import { loadManifest } from '../../../src/audit/load-manifest.ts';
-import { assertWritableTarget, writeAtomically } from '../../../src/audit/output.ts';
+import { UsageError } from '../../../src/audit/net/errors.ts';
+import { loadManifest } from '../../../src/audit/cli/load-manifest.ts';
+import { assertWritableTarget, writeAtomically } from '../../../src/audit/cli/output.ts';
 import { createManifest } from '../../../src/hardening/create-manifest.ts';
 import { parseSecurityOptions } from '../../../src/security/index.ts';
 

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { HEADER_RULES } from '../../../src/audit/checks/headers.ts';
-import { renderRulesDoc } from '../../../src/audit/rules-doc.ts';
-import { RULES } from '../../../src/audit/rules.ts';
-import { SEVERITIES } from '../../../src/audit/severity.ts';
-import { SRI_RULES } from '../../../src/audit/subresource-cache.ts';
+import { renderRulesDoc } from '../../../src/audit/rules/doc.ts';
+import { RULES } from '../../../src/audit/rules/registry.ts';
+import { SEVERITIES } from '../../../src/audit/report/severity.ts';
+import { SRI_RULES } from '../../../src/audit/net/subresource-cache.ts';
 
 describe('rule table', () => {
   test('ids are unique kebab-case; each rule has a severity, a title, help and an https reference', () => {

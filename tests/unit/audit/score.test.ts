@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { gradeOf, scoreFindings, siteScore } from '../../../src/audit/score.ts';
-import type { Finding, Severity } from '../../../src/audit/types.ts';
+import { gradeOf, scoreFindings, siteScore } from '../../../src/audit/report/score.ts';
+import type { Finding, Severity } from '../../../src/audit/report/types.ts';
 
 const f = (ruleId: string, severity: Severity): Finding => ({
   ruleId,

@@ -1,4 +1,4 @@
-import type { AuditReport, Finding } from '../../../../src/audit/types.ts';
+import type { AuditReport, Finding } from '../../../../src/audit/report/types.ts';
 
 export const NASTY = 'style-src allows \'unsafe-inline\' <script>&"x"</script> \u0001 line\nbreak';
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { UsageError } from './errors.ts';
-import { FORMATS, isFormat, type Format } from './format/index.ts';
-import { isSeverity, SEVERITIES, type Severity } from './severity.ts';
+import { UsageError } from '../net/errors.ts';
+import { FORMATS, isFormat, type Format } from '../report/index.ts';
+import { isSeverity, SEVERITIES, type Severity } from '../report/severity.ts';
 
 /** Every option, with the text `--help` and docs/audit-rules.md show. */
 export const OPTIONS = {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { RULES, type Rule } from '../rules.ts';
-import type { Severity } from '../severity.ts';
-import { TOOL } from '../tool.ts';
-import type { AuditReport, Finding } from '../types.ts';
+import { RULES, type Rule } from '../rules/registry.ts';
+import type { Severity } from './severity.ts';
+import { TOOL } from '../cli/tool.ts';
+import type { AuditReport, Finding } from './types.ts';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { access, constants, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UsageError } from './errors.ts';
+import { UsageError } from '../net/errors.ts';
 
 /** Checked before the audit runs, so a typo in `--output` does not cost a whole crawl. */
 export async function assertWritableTarget(file: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { ManifestError, parseManifest, type HeadersManifest } from '../manifest/index.ts';
-import { UsageError } from './errors.ts';
+import { ManifestError, parseManifest, type HeadersManifest } from '../../manifest/index.ts';
+import { UsageError } from '../net/errors.ts';
 
 /** Reads `--expect <file>`: unreadable, not JSON or not a headers manifest are usage errors naming the file. */
 export async function loadManifest(path: string): Promise<HeadersManifest> {

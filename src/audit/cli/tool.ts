@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 // The version printed in reports and SARIF comes from package.json, so it cannot drift from the release.
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
 
 export const TOOL = {
   name: 'cryptpeer-audit',

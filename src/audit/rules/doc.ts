@@ -1,8 +1,8 @@
-import { OPTIONS, USAGE } from './args.ts';
-import { EXIT } from './cli-exit.ts';
-import { RULES } from './rules.ts';
-import { DEDUCTIONS, GRADE_BANDS } from './score.ts';
-import { SEVERITIES } from './severity.ts';
+import { OPTIONS, USAGE } from '../cli/args.ts';
+import { EXIT } from '../cli/exit.ts';
+import { RULES } from './registry.ts';
+import { DEDUCTIONS, GRADE_BANDS } from '../report/score.ts';
+import { SEVERITIES } from '../report/severity.ts';
 
 /**
  * docs/audit-rules.md, generated from the rule table, the options and the scoring constants

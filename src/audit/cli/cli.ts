@@ -1,12 +1,12 @@
 import { helpText, parseCommandLine } from './args.ts';
-import { EXIT } from './cli-exit.ts';
-import { NetworkError, UsageError } from './errors.ts';
-import { formatReport } from './format/index.ts';
-import { count } from './format/text.ts';
+import { EXIT } from './exit.ts';
+import { NetworkError, UsageError } from '../net/errors.ts';
+import { formatReport } from '../report/index.ts';
+import { count } from '../report/text.ts';
 import { loadManifest } from './load-manifest.ts';
 import { assertWritableTarget, writeAtomically } from './output.ts';
-import { renderRulesDoc } from './rules-doc.ts';
-import { runAudit } from './run.ts';
+import { renderRulesDoc } from '../rules/doc.ts';
+import { runAudit } from '../run.ts';
 
 export interface Io {
   stdout: (text: string) => void;

@@ -1,8 +1,8 @@
-import { CSP_RULES } from './rules/csp.ts';
-import { MDN, OBSERVATORY, OWASP_HEADERS } from './rules/refs.ts';
-import type { Rule } from './rules/rule.ts';
+import { CSP_RULES } from './csp.ts';
+import { MDN, OBSERVATORY, OWASP_HEADERS } from './refs.ts';
+import type { Rule } from './rule.ts';
 
-export type { Rule } from './rules/rule.ts';
+export type { Rule } from './rule.ts';
 
 // The rule table: the single source of the ids, severities and texts used by the checks, every
 // output format and docs/audit-rules.md (a unit test compares that file with renderRulesDoc()).

@@ -1,5 +1,5 @@
-import { getRule, RULES, type RuleId } from '../rules.ts';
-import type { AuditReport, Finding, PageResult } from '../types.ts';
+import { getRule, RULES, type RuleId } from '../rules/registry.ts';
+import type { AuditReport, Finding, PageResult } from './types.ts';
 
 /** `1 finding`, `2 findings`. */
 export const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

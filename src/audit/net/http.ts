@@ -1,6 +1,6 @@
-import { StreamingDigests, type Digests } from '../standards/sri.ts';
+import { StreamingDigests, type Digests } from '../../standards/sri.ts';
 import { NetworkError } from './errors.ts';
-import { TOOL } from './tool.ts';
+import { TOOL } from '../cli/tool.ts';
 
 export interface Fetched {
   /** The URL requested. */

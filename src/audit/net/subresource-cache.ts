@@ -1,11 +1,11 @@
-import { resolveHeaders, type HeadersManifest } from '../manifest/index.ts';
-import { matchesDigests } from '../standards/sri.ts';
-import { checkDrift } from './checks/drift.ts';
-import { finding } from './checks/finding.ts';
-import { classifySubresources, findSubresources } from './checks/subresources.ts';
+import { resolveHeaders, type HeadersManifest } from '../../manifest/index.ts';
+import { matchesDigests } from '../../standards/sri.ts';
+import { checkDrift } from '../checks/drift.ts';
+import { finding } from '../checks/finding.ts';
+import { classifySubresources, findSubresources } from '../checks/subresources.ts';
 import { request, type Fetched } from './http.ts';
-import type { RuleId } from './rules.ts';
-import type { Finding } from './types.ts';
+import type { RuleId } from '../rules/registry.ts';
+import type { Finding } from '../report/types.ts';
 
 export const SRI_RULES: readonly RuleId[] = ['sri-missing', 'sri-mismatch', 'sri-unverified', 'sri-insecure-load'];
 

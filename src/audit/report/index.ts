@@ -1,4 +1,4 @@
-import type { AuditReport } from '../types.ts';
+import type { AuditReport } from './types.ts';
 import { formatJson } from './json.ts';
 import { printableDeep } from './printable.ts';
 import { formatJunit } from './junit.ts';

@@ -1,6 +1,6 @@
-import { getRule, type RuleId } from '../rules.ts';
-import { atLeast, type Severity } from '../severity.ts';
-import type { AuditReport, Finding } from '../types.ts';
+import { getRule, type RuleId } from '../rules/registry.ts';
+import { atLeast, type Severity } from './severity.ts';
+import type { AuditReport, Finding } from './types.ts';
 import { xmlText } from './xml.ts';
 
 interface Suite {
