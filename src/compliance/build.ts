@@ -1,5 +1,5 @@
 import { buildCsafProvider, type CsafProvider } from './csaf/provider.ts';
-import type { ComplianceData } from './data.ts';
+import type { ComplianceData } from './inputs/index.ts';
 import { getBuildDate, toRfc3339 } from './dates.ts';
 import { buildDeclarations, type DeclarationSet } from './declaration/files.ts';
 import type { SiteLinks } from './links.ts';
