@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkClaims } from './claims-check.ts';
 import type { Finding } from './finding.ts';
-import { loadComplianceData, type ComplianceData } from './data.ts';
+import { loadComplianceData, type ComplianceData } from './inputs/index.ts';
 import { DAY_MS, startOfDay, toRfc3339 } from './dates.ts';
 import { SECURITY_TXT_PATH } from './paths.ts';
 import { getSecurityTxtExpiry } from './security-txt/build.ts';

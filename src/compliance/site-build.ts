@@ -1,6 +1,6 @@
 import { getPages } from '../lib/pages.ts';
 import { buildCompliance, type ComplianceBuild } from './build.ts';
-import { getComplianceData } from './data.ts';
+import { getComplianceData } from './inputs/index.ts';
 import { advisoryPagePath, createSiteLinks, type SiteLinks } from './links.ts';
 
 let links: Promise<SiteLinks> | undefined;

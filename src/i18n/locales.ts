@@ -20,8 +20,10 @@ export function localePath(locale: Locale, slug = ''): string {
   return clean === '' ? `${prefix}/` : `${prefix}/${clean}/`;
 }
 
-/** BCP 47 tags used in `hreflang`, `og:locale` and `Intl` formatting. */
+/** BCP 47 tags used in `lang` and `hreflang`. */
 export const LANGUAGE_TAG: Record<Locale, string> = { en: 'en', fr: 'fr' };
 export const LANGUAGE_NAME: Record<Locale, string> = { en: 'English', fr: 'Français' };
 /** Region-specific tags for `Intl` number and date formatting (dates read as in the UK and France). */
 export const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', fr: 'fr-FR' };
+/** Open Graph's `og:locale` is the region tag with an underscore (`fr_FR`), derived from `INTL_LOCALE`. */
+export const ogLocale = (locale: Locale): string => INTL_LOCALE[locale].replace('-', '_');

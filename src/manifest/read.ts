@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { formatIssues } from '../schemas/issues.ts';
 import { manifestSchema, type HeadersManifest } from './schema.ts';
 
 /** A manifest file that cannot be used, with the file and, for a wrong shape, the field. */
@@ -20,9 +21,8 @@ export function parseManifest(text: string, file: string): HeadersManifest {
   }
   const result = manifestSchema.safeParse(json);
   if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue?.path.map(String).join('.') || '(root)';
-    throw new ManifestError(`${file}: not a headers manifest: ${where}: ${issue?.message ?? 'invalid'}`);
+    // The first problem is enough to know the file is stale or edited by hand.
+    throw new ManifestError(formatIssues(`${file}: not a headers manifest`, result.error.issues.slice(0, 1)));
   }
   return result.data;
 }

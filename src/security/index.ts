@@ -1,3 +1,4 @@
+import { formatIssues } from '../schemas/issues.ts';
 import { securityOptionsSchema, type SecurityOptions } from './options.ts';
 import { serializeCsp, getCspDirectives, EMPTY_NEEDS } from './headers/csp.ts';
 
@@ -10,12 +11,9 @@ export type { SecurityOptions, SecurityOptionsInput } from './options.ts';
 export function parseSecurityOptions(input: unknown): SecurityOptions {
   const result = securityOptionsSchema.safeParse(input ?? {});
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => {
-      const path = issue.path.map(String).join('.');
-      const bad = issue.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], input);
-      return `[security] ${path || '(options)'}: ${issue.message} (got ${JSON.stringify(bad)})`;
-    });
-    throw new Error(lines.join('\n'));
+    throw new Error(
+      formatIssues('[security]', result.error.issues, { separator: ' ', root: '(options)', quoteFrom: { input } }),
+    );
   }
   const options = result.data;
   if (options.csp.reportTo && !(options.csp.reportTo in options.reportingEndpoints)) {

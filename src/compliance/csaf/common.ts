@@ -30,7 +30,7 @@ export const vulnerabilityIds = (advisory: AdvisoryData) => [
 
 function component(site: SiteData, id: string): SiteData['product']['components'][number] {
   const found = site.product.components.find((c) => c.id === id);
-  // consistency.ts refuses unknown component ids first, naming the advisory file.
+  // inputs/cross-checks.ts refuses unknown component ids first, naming the advisory file.
   if (!found) throw new Error(`[csaf] unknown component ${id}`);
   return found;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AdvisoryData } from '../../schemas/advisory.ts';
 import { InputError } from '../../schemas/parse.ts';
-import type { ComplianceData, Sourced } from '../data.ts';
+import type { ComplianceData, Sourced } from '../inputs/index.ts';
 import { stableJson } from '../json.ts';
 import { absolute, type SiteLinks } from '../links.ts';
 import { signDetached, type SigningKey } from '../openpgp.ts';

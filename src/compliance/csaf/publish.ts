@@ -1,6 +1,6 @@
 import type { AdvisoryData } from '../../schemas/advisory.ts';
 import { InputError } from '../../schemas/parse.ts';
-import type { ComplianceData } from '../data-types.ts';
+import type { ComplianceData } from '../inputs/index.ts';
 import { stableJson } from '../json.ts';
 import type { SiteLinks } from '../links.ts';
 import { csafDocumentPath } from '../paths.ts';

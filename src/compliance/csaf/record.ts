@@ -1,4 +1,4 @@
-import { loadComplianceData } from '../data.ts';
+import { loadComplianceData } from '../inputs/index.ts';
 import { readSiteLinks } from '../page-links.ts';
 import { CSAF_LOCK_FILE, checkCsafLock, readCsafLock, recordInCsafLock, writeCsafLock } from './lock.ts';
 import { createCsafDocuments, type CsafAdvisoryDocuments } from './publish.ts';

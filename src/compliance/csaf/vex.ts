@@ -1,19 +1,8 @@
 import type { AdvisoryData } from '../../schemas/advisory.ts';
 import { absolute, advisoryPagePath } from '../links.ts';
 import { csafDocumentPath } from '../paths.ts';
-import {
-  dateTime,
-  productId,
-  productTree,
-  publisher,
-  sampleNote,
-  tracking,
-  vendorFixes,
-  vexTrackingId,
-  vulnerabilityIds,
-  type CsafContext,
-} from './common.ts';
-import { cvss31BaseScore } from './cvss.ts';
+import { productId, productTree, vexTrackingId, type CsafContext } from './common.ts';
+import { csafDocumentHead, csafVulnerability } from './head.ts';
 
 /** Components in order of first mention, each with every version the advisory gives a status. */
 function statusProducts(advisory: AdvisoryData): { component: string; versions: string[] }[] {
@@ -35,41 +24,30 @@ function statusProducts(advisory: AdvisoryData): { component: string; versions: 
  */
 export function createVexDocument(advisory: AdvisoryData, context: CsafContext): Record<string, unknown> {
   const { site, links } = context;
-  const id = vexTrackingId(advisory.id);
   const initial = advisory.revisions[0]?.date ?? '';
-  const affected = advisory.products.flatMap((p) => p.affected.map((v) => productId(p.component, v)));
-  const fixed = advisory.products.flatMap((p) => p.fixed.map((v) => productId(p.component, v)));
   const notAffected = (advisory.notAffected ?? []).map((n) => ({
     ...n,
     productIds: n.versions.map((v) => productId(n.component, v)),
   }));
-  const { baseScore, baseSeverity } = cvss31BaseScore(advisory.cvss);
   const threats = notAffected.flatMap((n) =>
     n.statement ? [{ category: 'impact', details: n.statement.en, product_ids: n.productIds }] : [],
   );
+  const vulnerability = csafVulnerability(advisory, context);
 
   return {
-    document: {
+    document: csafDocumentHead(advisory, context, {
       category: 'csaf_vex',
-      csaf_version: '2.0',
-      distribution: { tlp: { label: 'WHITE', url: 'https://www.first.org/tlp/' } },
-      lang: 'en',
+      trackingId: vexTrackingId(advisory.id),
+      title: `VEX for ${advisory.id}: ${advisory.title.en}`,
       notes: [
-        { category: 'summary', title: 'Summary', text: advisory.summary.en },
         {
           category: 'general',
           title: 'Scope',
           text: `Exploitability status of the ${site.product.name} versions covered by advisory ${advisory.id}. Versions not listed here have not been assessed in this document.`,
         },
-        ...sampleNote(advisory, 'VEX document'),
       ],
-      publisher: publisher(context),
+      sampleName: 'VEX document',
       references: [
-        {
-          category: 'self',
-          summary: 'Canonical URL of this CSAF document',
-          url: absolute(links, csafDocumentPath(id, initial)),
-        },
         {
           category: 'external',
           summary: `CSAF security advisory ${advisory.id}`,
@@ -81,33 +59,19 @@ export function createVexDocument(advisory: AdvisoryData, context: CsafContext):
           url: absolute(links, advisoryPagePath(links, 'en', advisory.id)),
         },
       ],
-      title: `VEX for ${advisory.id}: ${advisory.title.en}`,
-      tracking: tracking(advisory, id),
-    },
+    }),
     product_tree: productTree(site, statusProducts(advisory)),
     vulnerabilities: [
       {
-        cwe: advisory.cwe,
+        ...vulnerability,
         ...(notAffected.length > 0
           ? { flags: notAffected.map((n) => ({ label: n.justification, product_ids: n.productIds })) }
           : {}),
-        ids: vulnerabilityIds(advisory),
-        notes: [{ category: 'description', title: 'Vulnerability description', text: advisory.details.en }],
         product_status: {
-          fixed,
-          known_affected: affected,
+          ...vulnerability.product_status,
           ...(notAffected.length > 0 ? { known_not_affected: notAffected.flatMap((n) => n.productIds) } : {}),
         },
-        release_date: dateTime(initial),
-        remediations: vendorFixes(advisory, links),
-        scores: [
-          {
-            cvss_v3: { version: '3.1', vectorString: advisory.cvss, baseScore, baseSeverity },
-            products: affected,
-          },
-        ],
         ...(threats.length > 0 ? { threats } : {}),
-        title: advisory.title.en,
       },
     ],
   };

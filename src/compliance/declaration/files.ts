@@ -1,6 +1,6 @@
 import type { Locale } from '../../i18n/locales.ts';
 import type { DeclarationData, DeclarationStatus } from '../../schemas/declaration.ts';
-import type { ComplianceData } from '../data.ts';
+import type { ComplianceData } from '../inputs/index.ts';
 import { declarationPagePath, type SiteLinks } from '../links.ts';
 import { declarationDir, declarationSchemaPath, type DeclarationKind } from '../paths.ts';
 import { factsOf, withChecksums, type FileFacts, type PublishedFile } from '../published.ts';

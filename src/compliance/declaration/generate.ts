@@ -1,7 +1,7 @@
 import { LOCALES, type Locale } from '../../i18n/locales.ts';
 import type { DeclarationData } from '../../schemas/declaration.ts';
 import { checksumList } from '../checksums.ts';
-import type { ComplianceData } from '../data.ts';
+import type { ComplianceData } from '../inputs/index.ts';
 import type { SiteLinks } from '../links.ts';
 import { declarationBaseName, productSlug, type DeclarationKind } from '../paths.ts';
 import type { PadesFields } from './archive.ts';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import semver from 'semver';
 import { parseDocument } from 'yaml';
 import { InputError } from '../../schemas/parse.ts';
-import { loadComplianceData, type ComplianceData, type DeclarationSource } from '../data.ts';
+import { loadComplianceData, type ComplianceData, type DeclarationSource } from '../inputs/index.ts';
 import { loadSigningKey, signDetached, type SigningKey } from '../openpgp.ts';
 import { readSiteLinks } from '../page-links.ts';
 import { productSlug } from '../paths.ts';

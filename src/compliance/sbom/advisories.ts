@@ -1,4 +1,4 @@
-import type { ComplianceData } from '../data.ts';
+import type { ComplianceData } from '../inputs/index.ts';
 import { parseBom } from './cyclonedx.ts';
 import { sbomPath } from './paths.ts';
 import { deliverablePurl } from './source.ts';

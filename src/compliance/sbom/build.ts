@@ -1,4 +1,4 @@
-import type { ComplianceData } from '../data.ts';
+import type { ComplianceData } from '../inputs/index.ts';
 import { factsOf, withChecksums, type FileFacts, type PublishedFile } from '../published.ts';
 import { matchAdvisoriesToSboms, type AdvisorySbomMatch } from './advisories.ts';
 import { reportBsiFields, type BsiFieldReport } from './bsi.ts';

@@ -1,4 +1,4 @@
-import type { ComplianceData } from '../data.ts';
+import type { ComplianceData } from '../inputs/index.ts';
 import { matchAdvisoriesToSboms } from './advisories.ts';
 import { BSI_FIELD_NAMES, BSI_GUIDELINE, reportBsiFields } from './bsi.ts';
 import { parseBom } from './cyclonedx.ts';

@@ -1,4 +1,4 @@
-import type { Sourced } from '../data.ts';
+import type { Sourced } from '../inputs/index.ts';
 import type { SecurityData } from '../../schemas/security.ts';
 import { InputError } from '../../schemas/parse.ts';
 import { DAY_MS, startOfDay, toRfc3339 } from '../dates.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { buildCompliance } from '../../../src/compliance/build.ts';
 import { checkCompliance } from '../../../src/compliance/check.ts';
-import { loadComplianceData } from '../../../src/compliance/data.ts';
+import { loadComplianceData } from '../../../src/compliance/inputs/index.ts';
 import { BUILD_DATE, LINKS, ROOT, fixture, makeProject } from './helpers.ts';
 
 /** A project whose dist/ holds a security.txt expiring on `expires`. */

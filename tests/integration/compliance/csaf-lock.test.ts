@@ -7,7 +7,7 @@ import { digestHex } from '../../../src/compliance/checksums.ts';
 import { CSAF_LOCK_FILE, readCsafLock, writeCsafLock, type CsafLock } from '../../../src/compliance/csaf/lock.ts';
 import { buildCsafProvider } from '../../../src/compliance/csaf/provider.ts';
 import { checkAdvisories, recordAdvisories } from '../../../src/compliance/csaf/record.ts';
-import { loadComplianceData } from '../../../src/compliance/data.ts';
+import { loadComplianceData } from '../../../src/compliance/inputs/index.ts';
 import { BUILD_DATE, LINKS, ROOT, fixture, inputErrorOf, makeProject, type Project } from './helpers.ts';
 
 const ADVISORY = 'content/advisories/CPSA-2026-001.yaml';

@@ -6,7 +6,7 @@ import { readCsafLock } from '../../../src/compliance/csaf/lock.ts';
 import { buildCsafProvider } from '../../../src/compliance/csaf/provider.ts';
 import { createCsafDocuments } from '../../../src/compliance/csaf/publish.ts';
 import { validateCsaf } from '../../../src/compliance/csaf/validate.ts';
-import { loadComplianceData } from '../../../src/compliance/data.ts';
+import { loadComplianceData } from '../../../src/compliance/inputs/index.ts';
 import { BUILD_DATE, LINKS, ROOT, inputErrorOf, makeProject } from './helpers.ts';
 
 const ADVISORY = 'content/advisories/CPSA-2026-001.yaml';

@@ -7,7 +7,7 @@ import { cvss31BaseScore, roundUp } from '../../../src/compliance/csaf/cvss.ts';
 import { readCsafLock } from '../../../src/compliance/csaf/lock.ts';
 import { buildCsafProvider, sourceField } from '../../../src/compliance/csaf/provider.ts';
 import { validateCsaf } from '../../../src/compliance/csaf/validate.ts';
-import { loadComplianceData } from '../../../src/compliance/data.ts';
+import { loadComplianceData } from '../../../src/compliance/inputs/index.ts';
 import type { SigningKey } from '../../../src/compliance/openpgp.ts';
 import { csafFileName } from '../../../src/compliance/paths.ts';
 import { BUILD_DATE, LINKS, ROOT, fixture, inputErrorOf, makeProject } from './helpers.ts';

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { loadComplianceData } from '../../../src/compliance/data.ts';
+import { loadComplianceData } from '../../../src/compliance/inputs/index.ts';
 import { buildDeclarations, type DeclarationSet } from '../../../src/compliance/declaration/files.ts';
 import { renderDeclarationPdf } from '../../../src/compliance/declaration/pdf.ts';
 import { loadPadesSigner, sameSignedContent, signPdf } from '../../../src/compliance/signing/pades.ts';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as openpgp from 'openpgp';
-import { loadComplianceData } from '../../../src/compliance/data.ts';
+import { loadComplianceData } from '../../../src/compliance/inputs/index.ts';
 import { main } from '../../../src/compliance/declaration/cli.ts';
 import { buildDeclarations } from '../../../src/compliance/declaration/files.ts';
 import { readSiteLinks } from '../../../src/compliance/page-links.ts';

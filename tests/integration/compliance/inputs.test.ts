@@ -1,7 +1,7 @@
 /* eslint @typescript-eslint/no-floating-promises: ["error", { "allowForKnownSafeCalls": [{ "from": "package", "package": "node:test", "name": ["describe", "test", "before", "after"] }] }] */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { loadComplianceData } from '../../../src/compliance/data.ts';
+import { loadComplianceData } from '../../../src/compliance/inputs/index.ts';
 import { parseWith } from '../../../src/schemas/parse.ts';
 import { declarationSchema } from '../../../src/schemas/declaration.ts';
 import { fixture, inputErrorOf, makeProject } from './helpers.ts';

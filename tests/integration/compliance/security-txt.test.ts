@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import * as openpgp from 'openpgp';
 import { buildCompliance } from '../../../src/compliance/build.ts';
-import { loadComplianceData } from '../../../src/compliance/data.ts';
+import { loadComplianceData } from '../../../src/compliance/inputs/index.ts';
 import { getBuildDate } from '../../../src/compliance/dates.ts';
 import { loadSigningKey, signCleartext } from '../../../src/compliance/openpgp.ts';
 import { openpgpKeyPath } from '../../../src/compliance/paths.ts';

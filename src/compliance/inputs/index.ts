@@ -1,24 +1,24 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import semver from 'semver';
-import { advisorySchema } from '../schemas/advisory.ts';
-import { declarationSchema, isIssued } from '../schemas/declaration.ts';
-import { InputError } from '../schemas/parse.ts';
-import { productInformationSchema } from '../schemas/product-information.ts';
-import { securitySchema } from '../schemas/security.ts';
-import { siteSchema } from '../schemas/site.ts';
-import { assertConsistent } from './consistency.ts';
-import type { ComplianceData, DeclarationSource } from './data-types.ts';
-import { readCsafLock } from './csaf/lock.ts';
-import { findStaging, listArchivedVersions, readArchive } from './declaration/archive.ts';
-import { readReleaseFacts } from './releases.ts';
-import { readSbomSources } from './sbom/source.ts';
-import { readYaml } from './yaml.ts';
-import { typesetFrenchIn } from '../typography/typeset-values.ts';
+import { advisorySchema } from '../../schemas/advisory.ts';
+import { declarationSchema, isIssued } from '../../schemas/declaration.ts';
+import { InputError } from '../../schemas/parse.ts';
+import { productInformationSchema } from '../../schemas/product-information.ts';
+import { securitySchema } from '../../schemas/security.ts';
+import { siteSchema } from '../../schemas/site.ts';
+import { assertConsistent } from './cross-checks.ts';
+import type { ComplianceData, DeclarationSource } from './types.ts';
+import { readCsafLock } from '../csaf/lock.ts';
+import { findStaging, listArchivedVersions, readArchive } from '../declaration/archive.ts';
+import { readReleaseFacts } from '../releases.ts';
+import { readSbomSources } from '../sbom/source.ts';
+import { readYaml } from '../yaml.ts';
+import { typesetFrenchIn } from '../../typography/typeset-values.ts';
 
-export type { Sourced } from './sourced.ts';
-export type { ComplianceData, DeclarationSource } from './data-types.ts';
-export type { SbomSource } from './sbom/source.ts';
+export type { Sourced } from '../sourced.ts';
+export type { ComplianceData, DeclarationSource } from './types.ts';
+export type { SbomSource } from '../sbom/source.ts';
 
 export interface LoadOptions {
   /** Text to use instead of a file's (the declaration CLI validates an edit before writing it). */

@@ -1,8 +1,8 @@
 import semver from 'semver';
-import { InputError } from '../schemas/parse.ts';
-import type { DeclarationData } from '../schemas/declaration.ts';
-import type { ComplianceData } from './data-types.ts';
-import { isSample, parseBom, SAMPLE_PROPERTY } from './sbom/cyclonedx.ts';
+import { InputError } from '../../schemas/parse.ts';
+import type { DeclarationData } from '../../schemas/declaration.ts';
+import type { ComplianceData } from './types.ts';
+import { isSample, parseBom, SAMPLE_PROPERTY } from '../sbom/cyclonedx.ts';
 
 /**
  * Checks that span files: every version named exists as a release note, advisories and release
