@@ -1,4 +1,10 @@
-import { htmlContentType, policyClasses, routeRegex, type HeadersManifest } from '../manifest/index.ts';
+import {
+  htmlContentType,
+  PAGE_PATH_PATTERN,
+  policyClasses,
+  routeRegex,
+  type HeadersManifest,
+} from '../manifest/index.ts';
 import { escapeRegex, extensionsByType, GENERATED_NOTICE, quoted, siblingPattern } from './shared.ts';
 
 /**
@@ -50,7 +56,7 @@ export function emitApache(manifest: HeadersManifest): string {
   const cspIf = (regex: string, csp: string) =>
     `<If "%{REQUEST_URI} =~ m#${regex}#">\n    Header always set Content-Security-Policy ${quoted(csp)}\n</If>`;
   const routes = [
-    cspIf('(/|\\.html)$', classes.page),
+    cspIf(PAGE_PATH_PATTERN, classes.page),
     ...classes.exceptions.flatMap(({ csp, routes: list }) => list.map((route) => cspIf(routeRegex(route), csp))),
   ];
   const immutable = manifest.cacheControl.immutablePrefixes.map(

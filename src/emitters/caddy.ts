@@ -1,4 +1,10 @@
-import { htmlContentType, policyClasses, routeRegex, type HeadersManifest } from '../manifest/index.ts';
+import {
+  htmlContentType,
+  PAGE_PATH_PATTERN,
+  policyClasses,
+  routeRegex,
+  type HeadersManifest,
+} from '../manifest/index.ts';
 import { escapeRegex, extensionsByType, GENERATED_NOTICE, quoted, quotedPattern, siblingPattern } from './shared.ts';
 
 /**
@@ -13,7 +19,7 @@ export function emitCaddyHeaders(manifest: HeadersManifest): string {
     ...classes.exceptions.flatMap(({ csp: value, routes }) =>
       routes.map((route) => `\t${quotedPattern(`~${routeRegex(route)}`)} ${quoted(value)}`),
     ),
-    `\t${quotedPattern('~(/|\\.html)$')} ${quoted(classes.page)}`,
+    `\t${quotedPattern(`~${PAGE_PATH_PATTERN}`)} ${quoted(classes.page)}`,
   ];
   const types: string[] = [];
   for (const { type, extensions } of extensionsByType(manifest)) {
@@ -31,7 +37,7 @@ ${csp.join('\n')}
 \tdefault ${quoted(classes.inert)}
 }
 map {path} {cryptpeer_type} {
-\t~(/|\\.html)$ ${quoted(htmlContentType(manifest))}
+\t~${PAGE_PATH_PATTERN} ${quoted(htmlContentType(manifest))}
 ${types.join('\n')}
 \tdefault ${quoted(manifest.assets.defaultContentType)}
 }

@@ -1,4 +1,4 @@
-import { policyClasses, routeRegex, type HeadersManifest } from '../manifest/index.ts';
+import { PAGE_PATH_PATTERN, policyClasses, routeRegex, type HeadersManifest } from '../manifest/index.ts';
 import { escapeRegex, GENERATED_NOTICE, quoted, quotedPattern, siblingPattern } from './shared.ts';
 
 /** Headers that vary by path; every other header is the same on every response. */
@@ -16,7 +16,7 @@ export function emitNginxHttp(manifest: HeadersManifest): string {
     ...classes.exceptions.flatMap(({ csp: value, routes }) =>
       routes.map((route) => `    ${quotedPattern(`~${routeRegex(route)}`)} ${quoted(value)};`),
     ),
-    `    ${quotedPattern('~(/|\\.html)$')} ${quoted(classes.page)};`,
+    `    ${quotedPattern(`~${PAGE_PATH_PATTERN}`)} ${quoted(classes.page)};`,
   ];
   const cache = manifest.cacheControl.immutablePrefixes.map(
     (p) => `    ~^${escapeRegex(p)} ${quoted(manifest.cacheControl.immutable)};`,

@@ -19,6 +19,23 @@ export const HEADERS_FILE_RULE_LIMIT = 100;
  * header here (each page still carries its CSP as a `<meta>`). The README says what this costs.
  */
 export function emitHeadersFile(manifest: HeadersManifest): string {
+  const rules = headersFileRules(manifest);
+  const over =
+    rules.length > HEADERS_FILE_RULE_LIMIT
+      ? [
+          `# ${rules.length} rules: over the ${HEADERS_FILE_RULE_LIMIT} Cloudflare Pages documents; the common headers come first.`,
+        ]
+      : [];
+  return `${[`# ${GENERATED_NOTICE}`, ...over, ...rules.flat()].join('\n')}\n`;
+}
+
+/** How many rules `emitHeadersFile` writes (one per URL pattern). */
+export function headersFileRuleCount(manifest: HeadersManifest): number {
+  return headersFileRules(manifest).length;
+}
+
+/** The rules of `_headers`, each its path line then its header lines. */
+function headersFileRules(manifest: HeadersManifest): string[][] {
   const rules: string[][] = [['/*', ...Object.entries(manifest.common).map(([name, value]) => line(name, value))]];
   for (const prefix of manifest.cacheControl.immutablePrefixes) {
     rules.push([
@@ -32,18 +49,7 @@ export function emitHeadersFile(manifest: HeadersManifest): string {
       rules.push([form, line('Content-Security-Policy', csp), line('Cache-Control', manifest.cacheControl.revalidate)]);
     }
   }
-  const over =
-    rules.length > HEADERS_FILE_RULE_LIMIT
-      ? [
-          `# ${rules.length} rules: over the ${HEADERS_FILE_RULE_LIMIT} Cloudflare Pages documents; the common headers come first.`,
-        ]
-      : [];
-  return `${[`# ${GENERATED_NOTICE}`, ...over, ...rules.flat()].join('\n')}\n`;
-}
-
-/** How many rules `emitHeadersFile` writes (one per URL pattern). */
-export function headersFileRuleCount(manifest: HeadersManifest): number {
-  return 1 + manifest.cacheControl.immutablePrefixes.length + Object.keys(manifest.routes).flatMap(routeForms).length;
+  return rules;
 }
 
 /**

@@ -31,7 +31,7 @@ export function hardenFiles(
     const html = readFileSync(path, 'utf8');
     const result = hardenPage(html, routeOfFile(file), file, dist, options, trust);
     // A new file renamed over the page: one write, no truncate-and-rewrite, and never a half-written
-    // page. The temporary name is a dot file, which tree hygiene refuses if a crash leaves it behind.
+    // page. If the write fails the build fails with it; the dot name keeps a leftover unserved.
     const temporary = join(dirname(path), `.${basename(path)}.hardening`);
     writeFileSync(temporary, result.html);
     renameSync(temporary, path);

@@ -38,9 +38,15 @@ export function routeForms(route: string): string[] {
   return route.endsWith('/') ? [route, `${route}index.html`] : [route];
 }
 
-/** True for a path the page class covers: a directory or an `.html` file (case-sensitive). */
+/**
+ * The paths the page class covers, as the regex (no delimiters) every server config writes: a
+ * directory or an `.html` file, case-sensitive.
+ */
+export const PAGE_PATH_PATTERN = '(/|\\.html)$';
+
+/** True for a path the page class covers (`PAGE_PATH_PATTERN`). */
 export function isPagePath(urlPath: string): boolean {
-  return urlPath.endsWith('/') || urlPath.endsWith('.html');
+  return new RegExp(PAGE_PATH_PATTERN).test(urlPath);
 }
 
 /**

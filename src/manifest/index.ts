@@ -13,4 +13,12 @@ export {
   routeOfFile,
   type FetchMetadata,
 } from './resolve.ts';
-export { classCspOf, isPagePath, policyClasses, routeForms, routeRegex, type PolicyClasses } from './classes.ts';
+export {
+  classCspOf,
+  isPagePath,
+  PAGE_PATH_PATTERN,
+  policyClasses,
+  routeForms,
+  routeRegex,
+  type PolicyClasses,
+} from './classes.ts';
