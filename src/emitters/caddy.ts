@@ -56,8 +56,14 @@ ${common.join('\n')}
 }
 
 /**
- * A complete Caddyfile: automatic HTTPS (Caddy redirects HTTP to HTTPS itself), the site served
- * from /srv/cryptpeer/dist, host-only files refused, 404s with full headers.
+ * A complete Caddyfile: automatic HTTPS for the site's host, the site served from
+ * /srv/cryptpeer/dist, host-only files refused, 404s with full headers.
+ *
+ * Caddy answers a request whose Host matches no site block with an empty 200 and no headers at
+ * all. So the site block also takes every other Host over HTTPS (`https://`, a catch-all that
+ * adds no certificate: an unknown TLS server name still fails the handshake), as nginx's and
+ * Apache's default server do; and plain HTTP, whatever its Host, redirects to the canonical
+ * origin, never to the client's Host.
  */
 export function emitCaddyfile(
   manifest: HeadersManifest,
@@ -87,7 +93,7 @@ export function emitCaddyfile(
 \tadmin off
 ${globals}}
 
-${site} {
+${site}, https:// {
 \troot * ${root}
 \timport cryptpeer-headers.caddy
 ${methods}${crossSite}${forbidden}${dotfiles}${siblings}\t${fileServer}
@@ -96,6 +102,10 @@ ${methods}${crossSite}${forbidden}${dotfiles}${siblings}\t${fileServer}
 \t\timport cryptpeer-headers.caddy
 \t\t${fileServer.replaceAll('\n', '\n\t')}
 \t}
+}
+
+http:// {
+\tredir ${manifest.origin}{uri} 301
 }
 `;
 }

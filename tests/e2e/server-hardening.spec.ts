@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expectHeaders } from '../support/expect-headers.ts';
 import { manifest } from './support/env.ts';
+import { resolveHeaders } from '../../src/manifest/index.ts';
 import {
   hasApache,
   startApache,
@@ -36,9 +37,14 @@ function alteredCopy(): string {
   return copy;
 }
 
-function send(url: string, method = 'GET'): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+function send(
+  url: string,
+  method = 'GET',
+  extra: Record<string, string> = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
   return new Promise((done, reject) => {
-    const req = httpRequest(url, { method, agent: false, headers: { 'Accept-Encoding': 'identity' } }, (res) => {
+    const headers = { 'Accept-Encoding': 'identity', ...extra };
+    const req = httpRequest(url, { method, agent: false, headers }, (res) => {
       let body = '';
       res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
       res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body }));
@@ -95,6 +101,13 @@ for (const [name, start] of STARTERS) {
       expect(response.status).toBe(200);
       expect(response.headers['content-security-policy']).toBe(manifest().assets.csp.inert);
       expect(response.headers['content-security-policy']).not.toBe(manifest().routes['/search/']?.csp);
+    });
+
+    // Caddy used to answer a Host that matched no site block with an empty 200 and no headers.
+    test('a request for another Host still gets the page headers', async () => {
+      const response = await send(`${server?.url ?? ''}/`, 'GET', { Host: 'other.example' });
+      expect(response.status).toBe(200);
+      expectHeaders(response.headers, resolveHeaders(manifest(), '/'));
     });
 
     for (const method of ['POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH']) {

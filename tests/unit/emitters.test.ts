@@ -463,7 +463,13 @@ describe('Caddy', () => {
     const caddyfile = emitCaddyfile(manifest);
     assert.equal([...caddyfile.matchAll(/import cryptpeer-headers\.caddy/g)].length, 2);
     assert.match(caddyfile, /@hostonly path \/_headers\n\terror @hostonly 404/);
-    assert.match(caddyfile, /^cryptpeer\.com \{$/m);
+    assert.match(caddyfile, /^cryptpeer\.com, https:\/\/ \{$/m);
+  });
+
+  test('plain HTTP on any Host redirects to the canonical origin, never to the Host sent', () => {
+    const caddyfile = emitCaddyfile({ ...manifest, origin: 'https://docs.example.org' }, 'docs.example.org');
+    assert.match(caddyfile, /^http:\/\/ \{\n\tredir https:\/\/docs\.example\.org\{uri\} 301\n\}$/m);
+    assert.doesNotMatch(caddyfile, /\{host\}|\{hostport\}/);
   });
 });
 

@@ -136,7 +136,10 @@ export async function startCaddy(dist: string, deployDir = DEPLOY, pollMs = 100)
   const emitted = readFileSync(join(deployDir, 'caddy', 'Caddyfile'), 'utf8');
   const caddyfile = emitted
     .replace(/^\{$/m, '{\n\tauto_https off')
-    .replace(/^[a-z0-9.-]+ \{$/m, `http://127.0.0.1:${port} {`)
+    // Any Host, on one loopback port: the emitted site takes every Host over HTTPS, and the
+    // plain-HTTP redirect block is covered by caddy-tls.spec.ts.
+    .replace(/^[a-z0-9.-]+, https:\/\/ \{$/m, `http://:${port} {\n\tbind 127.0.0.1`)
+    .replace(/^http:\/\/ \{\n[^}]*\}\n/m, '')
     .replace(/root \* \S+/, `root * ${dist}`);
   if (caddyfile === emitted) throw new Error('Caddyfile: the site address or root could not be replaced');
   writeFileSync(join(dir, 'Caddyfile'), caddyfile);
