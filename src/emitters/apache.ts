@@ -23,7 +23,7 @@ RewriteRule "^(.+\\.(?:${extensions}))$" "$1${suffix}" [L]`,
   return `RemoveType ${suffixes}
 ${manifest.precompressed.encodings.map(({ encoding, suffix }) => `AddEncoding ${encoding} ${suffix}`).join('\n')}
 RewriteEngine On
-RewriteCond "%{REQUEST_METHOD}" "!^(GET|HEAD)$"
+RewriteCond "%{REQUEST_METHOD}" "!^(${manifest.methods.join('|')})$"
 RewriteRule ^ - [R=405,L]
 ${resourceIsolationBlock(manifest)}
 RewriteRule "${siblingPattern(manifest)}" - [R=404,L]

@@ -80,9 +80,9 @@ export function emitCaddyfile(
   const crossSite = `\t@crosssite expression \`{header.Sec-Fetch-Site} != "" && !({header.Sec-Fetch-Site} in ${list(allowedSites)}) && !({header.Sec-Fetch-Mode} == ${JSON.stringify(navigation.mode)} && {method} in ${list(navigation.methods)} && !({header.Sec-Fetch-Dest} in ${list(navigation.refusedDestinations)}))\`
 \terror @crosssite 403
 `;
-  // GET and HEAD only; dot files (.well-known/ aside) are never served. Caddy's file_server follows
+  // The manifest's methods only; dot files (.well-known/ aside) are never served. Caddy's file_server follows
   // symlinks and has no switch for it: verify refuses any symlink in dist/ at build time.
-  const methods = `\t@methods not method GET HEAD\n\terror @methods 405\n`;
+  const methods = `\t@methods not method ${manifest.methods.join(' ')}\n\terror @methods 405\n`;
   const dotfiles = `\t@dotfiles {\n\t\tpath_regexp /\\.\n\t\tnot path /.well-known/*\n\t}\n\terror @dotfiles 404\n`;
   // The build's precompressed siblings are sent by Accept-Encoding, never by name.
   const siblings = `\t@siblings path_regexp ${siblingPattern(manifest)}\n\terror @siblings 404\n`;

@@ -161,8 +161,8 @@ export function emitNginxHeaders(manifest: HeadersManifest): string {
   const headers = addedHeaders(manifest).map(([name]) => `add_header ${name} ${headerVariable(name)} always;`);
   return `# ${GENERATED_NOTICE}
 ${headers.join('\n')}
-# Only GET and HEAD; refused here (not by nginx's own 405), so the answer carries the headers above.
-if ($request_method !~ ^(GET|HEAD)$) { return 405; }
+# Only ${manifest.methods.join(' and ')}; refused here (not by nginx's own 405), so the answer carries the headers above.
+if ($request_method !~ ^(${manifest.methods.join('|')})$) { return 405; }
 # Cross-site requests other than navigations: refused here, so the 403 carries the headers above.
 if ($cryptpeer_cross_site) { return 403; }
 `;

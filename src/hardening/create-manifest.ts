@@ -5,6 +5,7 @@ import { getImmutableCacheControl, getRevalidateCacheControl } from '../security
 import { CONTENT_TYPES, CONTENT_TYPES_BY_NAME, DEFAULT_CONTENT_TYPE } from '../security/headers/content-type.ts';
 import { COMPRESSIBLE_EXTENSIONS, PRECOMPRESSED_ENCODINGS } from '../security/headers/content-encoding.ts';
 import { RESOURCE_ISOLATION } from '../security/fetch-metadata.ts';
+import { ALLOWED_METHODS } from '../security/methods.ts';
 import type { HeadersManifest } from '../manifest/index.ts';
 
 /**
@@ -46,6 +47,7 @@ export function createManifest(
         refusedDestinations: [...RESOURCE_ISOLATION.navigation.refusedDestinations],
       },
     },
+    methods: [...ALLOWED_METHODS],
     forbidden: [...(extra.forbidden ?? [])].sort(),
   };
 }

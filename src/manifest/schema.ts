@@ -65,6 +65,11 @@ export const manifestSchema = z
           .strict(),
       })
       .strict(),
+    /**
+     * The only request methods answered; any other gets 405 with `Allow`. Upper-case tokens only,
+     * because emitters write them into server configs.
+     */
+    methods: z.array(z.string().regex(/^[A-Z]+$/)).min(1),
     /** Files that exist in dist/ for hosts that need them but that must never be served. */
     forbidden: z.array(z.string()),
   })

@@ -13,9 +13,3 @@ export const RESOURCE_ISOLATION = {
   /** Cross-site requests allowed: navigations with these methods, to anything but plugin content. */
   navigation: { mode: 'navigate', methods: ['GET', 'HEAD'], refusedDestinations: ['object', 'embed'] },
 } as const;
-
-/** Why, for the website-security page. */
-export const RESOURCE_ISOLATION_REASON = {
-  en: 'A request another site makes your browser send to this one is refused, unless it is you following a link: no other page can pull our files into its own.',
-  fr: 'Une requête qu’un autre site fait envoyer par votre navigateur vers celui-ci est refusée, sauf si vous suivez un lien : aucune autre page ne peut intégrer nos fichiers.',
-} as const;

@@ -14,8 +14,6 @@ export interface StaticServerOptions {
   manifest: HeadersManifest;
 }
 
-const ALLOW = 'GET, HEAD';
-
 function sendEmpty(res: ServerResponse, status: number, headers: Record<string, string>): void {
   res.writeHead(status, { ...headers, 'Content-Length': '0' });
   res.end();
@@ -121,8 +119,8 @@ export function createStaticServer({ root, manifest }: StaticServerOptions): Ser
         sendEmpty(res, 403, bodilessHeaders(manifest));
         return;
       }
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        sendEmpty(res, 405, { ...bodilessHeaders(manifest), Allow: ALLOW });
+      if (!manifest.methods.includes(req.method ?? '')) {
+        sendEmpty(res, 405, { ...bodilessHeaders(manifest), Allow: manifest.methods.join(', ') });
         return;
       }
       const rawPath = (req.url ?? '/').split('?')[0] ?? '/';

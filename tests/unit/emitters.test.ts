@@ -466,6 +466,18 @@ describe('Caddy', () => {
     assert.match(caddyfile, /^cryptpeer\.com, https:\/\/ \{$/m);
   });
 
+  test('every server refuses the methods the manifest does not list, and only those', () => {
+    const getOnly = { ...manifest, methods: ['GET'] };
+    assert.match(emitCaddyfile(getOnly), /^\t@methods not method GET\n\terror @methods 405$/m);
+    assert.match(emitNginxHeaders(getOnly), /^if \(\$request_method !~ \^\(GET\)\$\) \{ return 405; \}$/m);
+    assert.match(
+      emitApache(getOnly),
+      /^RewriteCond "%\{REQUEST_METHOD\}" "!\^\(GET\)\$"\nRewriteRule \^ - \[R=405,L\]$/m,
+    );
+    for (const config of [emitCaddyfile(manifest), emitNginxHeaders(manifest), emitApache(manifest)])
+      assert.match(config, /GET.HEAD/);
+  });
+
   test('plain HTTP on any Host redirects to the canonical origin, never to the Host sent', () => {
     const caddyfile = emitCaddyfile({ ...manifest, origin: 'https://docs.example.org' }, 'docs.example.org');
     assert.match(caddyfile, /^http:\/\/ \{\n\tredir https:\/\/docs\.example\.org\{uri\} 301\n\}$/m);

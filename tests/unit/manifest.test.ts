@@ -43,6 +43,16 @@ describe('readManifest (the one reader of headers-manifest.json)', () => {
     );
   });
 
+  test('refuses a method that is not one upper-case token (emitters write it into server configs)', () => {
+    for (const methods of [['GET|POST'], ['get'], ['GET HEAD'], []]) {
+      assert.throws(
+        () => readManifest(write('methods.json', { ...manifest, methods })),
+        refused(/methods\.json: not a headers manifest: methods/),
+        JSON.stringify(methods),
+      );
+    }
+  });
+
   test('refuses fields it does not know rather than ignoring them', () => {
     assert.throws(
       () => readManifest(write('extra.json', { ...manifest, headers: { 'X-Extra': 'y' } })),

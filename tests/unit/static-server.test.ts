@@ -187,6 +187,20 @@ describe('createStaticServer', () => {
     });
   }
 
+  test("the methods answered are the manifest's: with GET alone, HEAD → 405 with Allow: GET", async () => {
+    const getOnly = createStaticServer({ root: dist.dir, manifest: { ...manifest, methods: ['GET'] } });
+    await new Promise<void>((done) => getOnly.listen(0, '127.0.0.1', done));
+    try {
+      const { port } = getOnly.address() as AddressInfo;
+      const response = await fetch(`http://127.0.0.1:${port}/`, { method: 'HEAD' });
+      assert.equal(response.status, 405);
+      assert.equal(response.headers.get('allow'), 'GET');
+      assert.equal((await fetch(`http://127.0.0.1:${port}/`)).status, 200);
+    } finally {
+      await new Promise<void>((done) => getOnly.close(() => done()));
+    }
+  });
+
   for (const path of ['/_headers', '/%5Fheaders', '/./_headers', '/fr/../_headers']) {
     test(`the host-only file ${path} → 404`, async () => {
       const response = await raw(path);
