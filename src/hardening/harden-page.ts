@@ -10,6 +10,7 @@ import { integrityOf } from '../standards/sri.ts';
 import { getStylesheetNeeds } from './stylesheet-needs.ts';
 import { addImportMapIntegrity } from './import-map.ts';
 import { sourceOf, type BuildTrust } from './trust.ts';
+import { pagefindMetaUrl } from '../search/meta-preload.ts';
 
 export interface HardenedPage {
   html: string;
@@ -199,6 +200,12 @@ export function hardenPage(
   };
   const { csp, meta } = policiesFor(options, routeNeeds);
   edits.push({ at: page.headInsertAt, text: meta });
+  if (declaration.pagefindMeta) {
+    // The first file Pagefind's init() asks for after its entry file: requested with the page.
+    const lang = page.elements.find((e) => e.tag === 'html')?.attrs.get('lang') ?? '';
+    const href = pagefindMetaUrl(dist.root, lang);
+    edits.push({ at: page.headInsertAt, text: `<link rel="preload" href="${href}" as="fetch" crossorigin>` });
+  }
   const out = applyEdits(html, edits);
   return { html: out, csp, needs: routeNeeds, inlineHashes, ...(name === undefined ? {} : { declaration: name }) };
 }

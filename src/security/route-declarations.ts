@@ -22,6 +22,11 @@ export interface RouteDeclaration {
   inlineStyles: readonly string[];
   /** The route may carry a `<form>` (the CSP still sends `form-action 'none'`). */
   forms: boolean;
+  /**
+   * The harden step preloads Pagefind's index metadata for the page's `<html lang>`: a file whose
+   * hashed name exists only after the Pagefind step, so no component can write the link.
+   */
+  pagefindMeta: boolean;
 }
 
 export const ROUTE_DECLARATIONS = {
@@ -33,6 +38,7 @@ export const ROUTE_DECLARATIONS = {
     inlineScripts: [],
     inlineStyles: [],
     forms: true,
+    pagefindMeta: true,
   },
 } as const satisfies Record<string, RouteDeclaration>;
 
@@ -47,6 +53,7 @@ export const CONTENT_ROUTE: RouteDeclaration = {
   inlineScripts: [],
   inlineStyles: [],
   forms: false,
+  pagefindMeta: false,
 };
 
 export type DeclarationRegistry = Readonly<Record<string, RouteDeclaration>>;

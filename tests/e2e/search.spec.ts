@@ -1,5 +1,7 @@
 import { test, expect } from '@playwright/test';
+import { resolve } from 'node:path';
 import { pagefindPreloads } from '../../src/search/import-map.ts';
+import { pagefindMetaUrl } from '../../src/search/meta-preload.ts';
 import { servers } from './support/env.ts';
 import { watchPage } from './support/page-watch.ts';
 
@@ -68,7 +70,8 @@ for (const server of servers()) {
         await page.goto(`${server.url}${path}?q=HKDF`);
         await expect(page.locator('#search-results a').first()).toBeVisible();
         const module = requested.findIndex((r) => r.startsWith('/_astro/Search.'));
-        for (const preload of ['/pagefind/pagefind.js', ...pagefindPreloads(lang)]) {
+        const meta = pagefindMetaUrl(resolve('dist'), lang);
+        for (const preload of ['/pagefind/pagefind.js', ...pagefindPreloads(lang), meta]) {
           // Once: the preload matched Pagefind's own request (a mismatch fetches twice, and warns).
           expect(
             requested.filter((r) => r === preload),

@@ -68,6 +68,7 @@ export const TEST_DECLARATIONS: Record<string, RouteDeclaration> = {
     inlineScripts: [INLINE_SCRIPT],
     inlineStyles: [INLINE_STYLE],
     forms: true,
+    pagefindMeta: false,
   },
   runner: {
     reason: 'test route that runs WebAssembly in a worker and fetches',
@@ -77,6 +78,7 @@ export const TEST_DECLARATIONS: Record<string, RouteDeclaration> = {
     inlineScripts: [],
     inlineStyles: [],
     forms: false,
+    pagefindMeta: false,
   },
 };
 
