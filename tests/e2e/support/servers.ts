@@ -7,6 +7,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -113,7 +114,7 @@ http {
     include cryptpeer-http.conf;
     server {
         listen 127.0.0.1:${port};
-        root ${dist};
+        root ${realpathSync(dist)};
         include cryptpeer-server.conf;
     }
 }
