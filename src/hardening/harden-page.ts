@@ -11,6 +11,7 @@ import { getStylesheetNeeds } from './stylesheet-needs.ts';
 import { addImportMapIntegrity } from './import-map.ts';
 import { sourceOf, type BuildTrust } from './trust.ts';
 import { pagefindMetaUrl } from '../search/meta-preload.ts';
+import { ROUTE_CSP_CELL } from '../security/policy-table.ts';
 
 export interface HardenedPage {
   html: string;
@@ -40,6 +41,7 @@ function policiesFor(options: SecurityOptions, needs: RouteNeeds): { csp: string
 }
 
 const escapeAttr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+const escapeText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const IMAGE_TAGS = new Set(['img', 'image', 'input', 'video', 'source']);
 
 interface Edit {
@@ -200,6 +202,13 @@ export function hardenPage(
   };
   const { csp, meta } = policiesFor(options, routeNeeds);
   edits.push({ at: page.headInsertAt, text: meta });
+  for (const cell of page.elements.filter((e) => e.tag === 'code' && e.attrs.has(ROUTE_CSP_CELL))) {
+    if (!html.startsWith('</code>', cell.startTagEnd))
+      throw new Error(
+        `${source}:${cell.line}: <code ${ROUTE_CSP_CELL}> must be empty: the harden step writes the page's CSP into it`,
+      );
+    edits.push({ at: cell.startTagEnd, text: escapeText(csp) });
+  }
   if (declaration.pagefindMeta) {
     // The first file Pagefind's init() asks for after its entry file: requested with the page.
     const lang = page.elements.find((e) => e.tag === 'html')?.attrs.get('lang') ?? '';

@@ -332,6 +332,21 @@ describe('hardenPage', () => {
     });
   });
 
+  test("the policy table's empty CSP cell receives the CSP this very page is served with", () => {
+    const stylesheet = '<link rel="stylesheet" href="/_astro/fonts.abc123.css">';
+    const { html, csp } = harden(page(stylesheet, '<table><tr><td><code data-route-csp></code></td></tr></table>'));
+    const cell = /<code data-route-csp>([^<]*)<\/code>/.exec(html)?.[1];
+    assert.equal(cell, csp);
+    assert.match(csp, /font-src 'self'/); // from what the page loads, not from a guess
+  });
+
+  test('a policy-table CSP cell that is not empty stops the build, naming the file and line', () => {
+    const body = '\n<code data-route-csp>default-src *</code>';
+    assert.throws(() => harden(page('', body), OPTIONS, '/x/', 'x/index.html'), {
+      message: /x\/index\.html:\d+: <code data-route-csp> must be empty/,
+    });
+  });
+
   test('a page with neither a <head> start tag nor <meta charset> stops the build, naming the file', () => {
     assert.throws(() => harden('plain text, no markup'), { message: /index\.html: no <head> start tag/ });
   });

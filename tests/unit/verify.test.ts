@@ -72,6 +72,25 @@ describe('verifyDist', () => {
     assert.deepEqual(await fixture.verify(), ['dist/fr/index.html:1: inline event handler onclick= on <h1>']);
   });
 
+  test("reports a policy table that shows another CSP than the page's own, or another header value", async (t) => {
+    const table = `<table><tr data-header="Content-Security-Policy"><td><code class="header-value" data-route-csp></code></td></tr><tr data-header="X-Frame-Options"><td><code class="header-value">DENY</code></td></tr></table>`;
+    const f = await hardened(t, {
+      'policy/index.html': page('<link rel="stylesheet" href="/_astro/site.abc123.css">', table),
+    });
+    assert.deepEqual(await f.verify(), []);
+    f.edit('policy/index.html', /(data-route-csp[^>]*>[^<]*)style-src 'self'/, '$1style-src *');
+    f.edit('policy/index.html', '>DENY<', '>SAMEORIGIN<');
+    const problems = await f.verify();
+    assert.ok(
+      problems.some((p) => /policy\/index\.html.*policy table shows Content-Security-Policy: .*style-src \*/.test(p)),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) => /policy table shows X-Frame-Options: SAMEORIGIN, but the page is served DENY/.test(p)),
+      problems.join('\n'),
+    );
+  });
+
   test('reports an event handler written in capitals', async (t) => {
     const fixture = await hardened(t);
     fixture.edit('fr/index.html', '<h1>Accueil</h1>', '<h1 ONMOUSEOVER="steal()">Accueil</h1>');
