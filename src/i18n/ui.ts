@@ -11,7 +11,7 @@ export const t = defineTexts({
   primaryNav: { en: 'Main navigation', fr: 'Navigation principale' },
   footerNav: { en: 'Site information', fr: 'Informations sur le site' },
   languageSwitch: { en: 'Lire cette page en français', fr: 'Read this page in English' },
-  home: { en: 'CryptPeer home', fr: 'Accueil CryptPeer' },
+  home: { en: '{product} home', fr: 'Accueil {product}' },
   search: { en: 'Search', fr: 'Rechercher' },
   searchLabel: { en: 'Search the documentation', fr: 'Rechercher dans la documentation' },
   searchButton: { en: 'Search', fr: 'Rechercher' },

@@ -141,6 +141,7 @@ export function renderDeclarationPdf(
     author: full ? model.manufacturer.name : model.manufacturer,
     subject: `${model.regulation} – ${full ? text.annexV : text.annexVI}`,
     keywords: `${model.regulation}, CRA, ${model.product.name} ${model.product.version}, ${model.id}`,
+    creator: `${model.product.name} website build`,
     date: model.date,
     blocks: full ? declarationBlocks(model, pades !== undefined) : simplifiedBlocks(model),
     ...(pades ? { signature: { ...pades, date: new Date(pades.date) } } : {}),
