@@ -1,12 +1,12 @@
 import type { Locale } from '../i18n/locales.ts';
+import { defineTexts } from '../i18n/texts.ts';
 import type { Severity } from './csaf/cvss.ts';
-import { typesetFrenchIn } from '../typography/typeset-values.ts';
 
 /**
- * Interface words of the compliance pages and components, side by side so a missing one is a type
- * error. French entries get their no-break spaces here, once.
+ * Words several compliance pages and components share: `ct(locale).status`. Words only one
+ * component uses are defined in that component.
  */
-const strings = typesetFrenchIn({
+export const ct = defineTexts({
   documents: { en: 'Documents for version', fr: 'Documents de la version' },
   document: { en: 'Document', fr: 'Document' },
   language: { en: 'Language', fr: 'Langue' },
@@ -127,20 +127,17 @@ const strings = typesetFrenchIn({
   size: { en: 'Size', fr: 'Taille' },
   folder: { en: 'Folder', fr: 'Dossier' },
   parent: { en: 'Parent folder', fr: 'Dossier parent' },
-} as const satisfies Record<string, Record<Locale, string>>);
-
-export type ComplianceKey = keyof typeof strings;
+  // CVSS v3.1 qualitative severity ratings, by the value the CSAF documents carry.
+  severities: {
+    NONE: { en: 'None', fr: 'Aucune' },
+    LOW: { en: 'Low', fr: 'Faible' },
+    MEDIUM: { en: 'Medium', fr: 'Moyenne' },
+    HIGH: { en: 'High', fr: 'Élevée' },
+    CRITICAL: { en: 'Critical', fr: 'Critique' },
+  } satisfies Record<Severity, unknown>,
+});
 
 // The compliance components take the colon from here too; one definition, in i18n/ui.ts.
 export { colon } from '../i18n/ui.ts';
 
-export function ct(locale: Locale, key: ComplianceKey): string {
-  return strings[key][locale];
-}
-
-const SEVERITY: Record<Locale, Record<Severity, string>> = {
-  en: { NONE: 'None', LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High', CRITICAL: 'Critical' },
-  fr: { NONE: 'Aucune', LOW: 'Faible', MEDIUM: 'Moyenne', HIGH: 'Élevée', CRITICAL: 'Critique' },
-};
-
-export const severityLabel = (locale: Locale, severity: Severity): string => SEVERITY[locale][severity];
+export const severityLabel = (locale: Locale, severity: Severity): string => ct(locale).severities[severity];

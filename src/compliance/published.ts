@@ -1,4 +1,5 @@
 import { INTL_LOCALE, type Locale } from '../i18n/locales.ts';
+import { defineTexts } from '../i18n/texts.ts';
 import { checksumLine, digestHex } from './checksums.ts';
 
 /** A file the build publishes: its URL path and its exact bytes. */
@@ -39,9 +40,16 @@ export function withChecksums(file: PublishedFile): PublishedFile[] {
   ];
 }
 
+// French writes octets: 12 o, 3,4 ko.
+const SIZE_UNITS = defineTexts({
+  byte: { en: 'B', fr: 'o' },
+  kilobyte: { en: 'kB', fr: 'ko' },
+});
+
 /** Human size for download lists: bytes below 1 kB, else kB with one decimal (1 kB = 1000 B). */
 export function formatSize(bytes: number, locale: Locale): string {
-  if (bytes < 1000) return `${bytes} ${locale === 'fr' ? 'o' : 'B'}`;
+  const unit = SIZE_UNITS(locale);
+  if (bytes < 1000) return `${bytes} ${unit.byte}`;
   const kb = new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 1 }).format(bytes / 1000);
-  return `${kb} ${locale === 'fr' ? 'ko' : 'kB'}`;
+  return `${kb} ${unit.kilobyte}`;
 }

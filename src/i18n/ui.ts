@@ -1,18 +1,17 @@
 import { INTL_LOCALE, type Locale } from './locales.ts';
 import { NBSP } from '../typography/french-rules.ts';
-import { typesetFrenchIn } from '../typography/typeset-values.ts';
+import { defineTexts } from './texts.ts';
 
 /**
- * Interface strings (navigation, labels). Page text lives in `content/`; these are the few words
- * the templates themselves need, kept side by side so a missing translation is a type error.
- * French entries get their no-break spaces here, once, for every page that shows them.
+ * Interface words several templates share (navigation, labels): `t(locale).home`. Page text lives
+ * in `content/`; words only one component uses are defined in that component.
  */
-const strings = typesetFrenchIn({
+export const t = defineTexts({
   skipToContent: { en: 'Skip to content', fr: 'Aller au contenu' },
   primaryNav: { en: 'Main navigation', fr: 'Navigation principale' },
   footerNav: { en: 'Site information', fr: 'Informations sur le site' },
   languageSwitch: { en: 'Lire cette page en français', fr: 'Read this page in English' },
-  home: { en: 'CryptPeer home', fr: 'Accueil CryptPeer' },
+  home: { en: '{product} home', fr: 'Accueil {product}' },
   search: { en: 'Search', fr: 'Rechercher' },
   searchLabel: { en: 'Search the documentation', fr: 'Rechercher dans la documentation' },
   searchButton: { en: 'Search', fr: 'Rechercher' },
@@ -43,13 +42,7 @@ const strings = typesetFrenchIn({
   sections: { en: 'Explore the documentation', fr: 'Parcourir la documentation' },
   compliancePages: { en: 'Compliance topics', fr: 'Sujets de conformité' },
   toConfirm: { en: 'to be confirmed', fr: 'à confirmer' },
-} as const satisfies Record<string, Record<Locale, string>>);
-
-export type UiKey = keyof typeof strings;
-
-export function t(locale: Locale, key: UiKey): string {
-  return strings[key][locale];
-}
+});
 
 /** A label's colon and the space after it; French puts a no-break space before it (`Statut\u00a0: `). */
 export const colon = (locale: Locale): string => (locale === 'fr' ? `${NBSP}: ` : ': ');

@@ -24,7 +24,7 @@ export const GET: APIRoute<{ locale: Locale }> = async ({ props }) => {
   const releases = await getReleasesFor(locale);
   const body = createAtomFeed({
     id: `${origin}${list.path}`,
-    title: `${site.product.name} — ${t(locale, 'releaseNotes')}`,
+    title: `${site.product.name} — ${t(locale).releaseNotes}`,
     lang: locale,
     selfUrl: `${origin}${list.path}feed.xml`,
     pageUrl: `${origin}${list.path}`,

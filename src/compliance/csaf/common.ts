@@ -24,8 +24,8 @@ export const productId = (component: string, version: string): string => `CSAFPI
 export const vexTrackingId = (advisoryId: string): string => `${advisoryId}-VEX`;
 
 /** Vendor's advisory id as the vulnerability's id: VEX documents need `cve` or `ids` (6.1.27.8). */
-export const vulnerabilityIds = (advisory: AdvisoryData) => [
-  { system_name: 'CryptPeer security advisory', text: advisory.id },
+export const vulnerabilityIds = (advisory: AdvisoryData, site: SiteData) => [
+  { system_name: `${site.product.name} security advisory`, text: advisory.id },
 ];
 
 function component(site: SiteData, id: string): SiteData['product']['components'][number] {
@@ -71,14 +71,14 @@ export function publisher({ site, security }: CsafContext) {
 }
 
 /** Both documents of an advisory share its revision history: one edit, one new revision for each. */
-export function tracking(advisory: AdvisoryData, id: string) {
+export function tracking(advisory: AdvisoryData, id: string, site: SiteData) {
   const first = advisory.revisions[0];
   const last = advisory.revisions.at(-1);
   if (!first || !last) throw new Error(`[csaf] ${advisory.id}: no revision`);
   return {
     current_release_date: dateTime(last.date),
     // No engine version: it would change every published document with each website release.
-    generator: { engine: { name: 'CryptPeer website build' } },
+    generator: { engine: { name: `${site.product.name} website build` } },
     id,
     initial_release_date: dateTime(first.date),
     revision_history: advisory.revisions.map((r, i) => ({
@@ -91,13 +91,13 @@ export function tracking(advisory: AdvisoryData, id: string) {
   };
 }
 
-export function sampleNote(advisory: AdvisoryData, what: string) {
+export function sampleNote(advisory: AdvisoryData, what: string, site: SiteData) {
   return advisory.sample
     ? [
         {
           category: 'general',
           title: 'Sample data',
-          text: `This ${what} is sample data published to exercise the CryptPeer website and its CSAF provider. It describes no real vulnerability.`,
+          text: `This ${what} is sample data published to exercise the ${site.product.name} website and its CSAF provider. It describes no real vulnerability.`,
         },
       ]
     : [];

@@ -43,7 +43,7 @@ export function csafDocumentHead(advisory: AdvisoryData, context: CsafContext, h
     notes: [
       { category: 'summary', title: 'Summary', text: advisory.summary.en },
       ...head.notes,
-      ...sampleNote(advisory, head.sampleName),
+      ...sampleNote(advisory, head.sampleName, context.site),
     ],
     publisher: publisher(context),
     references: [
@@ -55,7 +55,7 @@ export function csafDocumentHead(advisory: AdvisoryData, context: CsafContext, h
       ...head.references,
     ],
     title: head.title,
-    tracking: tracking(advisory, head.trackingId),
+    tracking: tracking(advisory, head.trackingId, context.site),
   };
 }
 
@@ -73,7 +73,7 @@ export function csafVulnerability(advisory: AdvisoryData, context: CsafContext) 
   const { baseScore, baseSeverity } = cvss31BaseScore(advisory.cvss);
   return {
     cwe: advisory.cwe,
-    ids: vulnerabilityIds(advisory),
+    ids: vulnerabilityIds(advisory, context.site),
     notes: [{ category: 'description', title: 'Vulnerability description', text: advisory.details.en }],
     product_status: { fixed, known_affected: affected },
     release_date: dateTime(advisory.revisions[0]?.date ?? ''),

@@ -2,7 +2,7 @@ import type { Locale } from '../../i18n/locales.ts';
 import type { DeclarationData } from '../../schemas/declaration.ts';
 import type { SiteData } from '../../schemas/site.ts';
 import { absolute, declarationPagePath, type SiteLinks } from '../links.ts';
-import { CRA, DECLARATION_TEXT } from './text.ts';
+import { CRA, declarationText } from './text.ts';
 
 type Address = SiteData['manufacturer']['address'];
 
@@ -70,7 +70,7 @@ export function createDeclarationModel(
   locale: Locale,
   links: SiteLinks,
 ): DeclarationModel {
-  const text = DECLARATION_TEXT[locale];
+  const text = declarationText(locale);
   const { manufacturer } = site;
   return {
     documentType: 'eu-declaration-of-conformity',
@@ -126,7 +126,7 @@ export function createDeclarationModel(
 }
 
 export function createSimplifiedModel(full: DeclarationModel): SimplifiedDeclarationModel {
-  const text = DECLARATION_TEXT[full.lang];
+  const text = declarationText(full.lang);
   return {
     documentType: 'simplified-eu-declaration-of-conformity',
     id: `${full.id}-S`,

@@ -2,7 +2,7 @@ import { renderPdf, type PdfBlock } from '../pdf/render.ts';
 import type { PadesFields } from './archive.ts';
 import { formatDocumentDate } from './format.ts';
 import type { DeclarationModel, SimplifiedDeclarationModel } from './model.ts';
-import { DECLARATION_TEXT, type DeclarationText } from './text.ts';
+import { declarationText, type DeclarationText } from './text.ts';
 
 export interface PdfAttachment {
   name: string;
@@ -12,8 +12,8 @@ export interface PdfAttachment {
 /** Drafts carry the English warning on every page, plus its translation in other languages. */
 function watermark(model: { status: string; lang: 'en' | 'fr' }): string[] | undefined {
   if (model.status !== 'draft') return undefined;
-  const lines = [DECLARATION_TEXT[model.lang].draftWatermark];
-  if (model.lang !== 'en') lines.push(DECLARATION_TEXT.en.draftWatermark);
+  const lines = [declarationText(model.lang).draftWatermark];
+  if (model.lang !== 'en') lines.push(declarationText('en').draftWatermark);
   return lines;
 }
 
@@ -34,7 +34,7 @@ function header(
 
 /** The full declaration as the numbered Annex V items, in the order of the Annex. */
 export function declarationBlocks(model: DeclarationModel, signedElectronically = false): PdfBlock[] {
-  const text = DECLARATION_TEXT[model.lang];
+  const text = declarationText(model.lang);
   const value = (v: string | null): PdfBlock =>
     v === null ? { kind: 'missing', text: text.missing } : { kind: 'paragraph', text: v };
   const field = (name: string, v: string | null): PdfBlock => {
@@ -113,7 +113,7 @@ export function declarationBlocks(model: DeclarationModel, signedElectronically 
 }
 
 export function simplifiedBlocks(model: SimplifiedDeclarationModel): PdfBlock[] {
-  const text = DECLARATION_TEXT[model.lang];
+  const text = declarationText(model.lang);
   return [
     ...header(model, text, text.annexVI),
     { kind: 'paragraph', text: model.statement },
@@ -132,7 +132,7 @@ export function renderDeclarationPdf(
   json: PdfAttachment,
   pades?: PadesFields,
 ): Promise<Buffer> {
-  const text = DECLARATION_TEXT[model.lang];
+  const text = declarationText(model.lang);
   const full = model.documentType === 'eu-declaration-of-conformity';
   const draft = model.status === 'draft' ? ` (${text.draftWatermark})` : '';
   return renderPdf({
@@ -141,6 +141,7 @@ export function renderDeclarationPdf(
     author: full ? model.manufacturer.name : model.manufacturer,
     subject: `${model.regulation} – ${full ? text.annexV : text.annexVI}`,
     keywords: `${model.regulation}, CRA, ${model.product.name} ${model.product.version}, ${model.id}`,
+    creator: `${model.product.name} website build`,
     date: model.date,
     blocks: full ? declarationBlocks(model, pades !== undefined) : simplifiedBlocks(model),
     ...(pades ? { signature: { ...pades, date: new Date(pades.date) } } : {}),

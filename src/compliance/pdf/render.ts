@@ -24,6 +24,8 @@ export interface PdfInput {
   author: string;
   subject: string;
   keywords: string;
+  /** The software that made the file (the info dictionary's Creator). @example CryptPeer website build */
+  creator: string;
   /** ISO date used for CreationDate, ModDate and (through them) the file ID: no clock involved. */
   date: string;
   blocks: readonly PdfBlock[];
@@ -64,7 +66,13 @@ function assertXmpSafe(values: Record<string, string>): void {
  * signature field on its last page, ready for `signPdf`.
  */
 export function renderPdf(input: PdfInput): Promise<Buffer> {
-  assertXmpSafe({ title: input.title, author: input.author, subject: input.subject, keywords: input.keywords });
+  assertXmpSafe({
+    title: input.title,
+    author: input.author,
+    subject: input.subject,
+    keywords: input.keywords,
+    creator: input.creator,
+  });
   const date = startOfDay(input.date);
   const doc = new PDFDocument({
     pdfVersion: '1.7',
@@ -80,7 +88,7 @@ export function renderPdf(input: PdfInput): Promise<Buffer> {
       Author: input.author,
       Subject: input.subject,
       Keywords: input.keywords,
-      Creator: 'CryptPeer website build',
+      Creator: input.creator,
       Producer: 'PDFKit',
       CreationDate: date,
       ModDate: date,

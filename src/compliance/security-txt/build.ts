@@ -34,6 +34,8 @@ export function getSecurityTxtExpiry(security: Sourced<SecurityData>, buildDate:
 }
 
 export interface SecurityTxtOptions {
+  /** The product the contact is for (`product.name` of content/site.yaml). @example CryptPeer */
+  productName: string;
   /**
    * Fingerprint of the build's OpenPGP key (upper-case hex). The CSAF provider publishes that key
    * at `openpgpKeyPath(fingerprint)`; security.txt then points researchers to it.
@@ -51,12 +53,12 @@ export function createSecurityTxt(
   security: Sourced<SecurityData>,
   links: SiteLinks,
   buildDate: Date,
-  options: SecurityTxtOptions = {},
+  options: SecurityTxtOptions,
 ): string {
   const { securityTxt } = security.data;
-  const { openpgpFingerprint } = options;
+  const { openpgpFingerprint, productName } = options;
   const lines = [
-    '# Security contact for cryptpeer.com and the CryptPeer product (RFC 9116).',
+    `# Security contact for ${new URL(links.origin).host} and the ${productName} product (RFC 9116).`,
     `# Generated from ${security.file}; advisories are published as CSAF 2.0 documents.`,
     ...securityTxt.contacts.map((contact) => `Contact: ${contact}`),
     // RFC 9116 §2.5.4: the key itself, by URI, next to the contacts it protects. The URL is derived

@@ -20,7 +20,10 @@ export const securityTxtDocument: ComplianceDocument<SecurityTxtResult> = {
     // Encryption: names the key file the CSAF provider publishes; refuse to point at a missing one.
     if (key && !published.has(openpgpKeyPath(key.fingerprint)))
       throw new Error(`[security.txt] Encryption: ${openpgpKeyPath(key.fingerprint)} is not published`);
-    const text = createSecurityTxt(data.security, links, buildDate, { openpgpFingerprint: key?.fingerprint });
+    const text = createSecurityTxt(data.security, links, buildDate, {
+      productName: data.site.product.name,
+      openpgpFingerprint: key?.fingerprint,
+    });
     const bytes = Buffer.from(key ? await signCleartext(text, key, buildDate) : text);
     const log = [
       `[security.txt] expires ${toRfc3339(expires)}${key ? `, signed by ${key.fingerprint}` : ', unsigned (no key configured)'}`,

@@ -17,10 +17,11 @@ import { join } from 'node:path';
 const CANONICAL = 'https://cryptpeer.com/.well-known/security.txt';
 const FINGERPRINT = '0123456789ABCDEF0123456789ABCDEF01234567';
 const security = () => loadComplianceData().security;
+const NAMED = { productName: 'CryptPeer' };
 
 describe('security.txt', () => {
   test('is a strict RFC 9116 file with every field the site promises', () => {
-    const text = createSecurityTxt(security(), LINKS, BUILD_DATE);
+    const text = createSecurityTxt(security(), LINKS, BUILD_DATE, NAMED);
     const parsed = parseSecurityTxt(text, { now: BUILD_DATE, canonical: CANONICAL });
     assert.deepEqual(parsed.fields.get('contact'), ['mailto:security@cryptpeer.com']);
     assert.deepEqual(parsed.fields.get('expires'), ['2027-05-25T00:00:00Z']);
@@ -37,14 +38,19 @@ describe('security.txt', () => {
     assert.doesNotMatch(text, /\r/);
   });
 
+  test('names the site and the product it is given in its opening comment', () => {
+    const text = createSecurityTxt(security(), LINKS, BUILD_DATE, { productName: 'Acme Relay' });
+    assert.equal(text.split('\n')[0], '# Security contact for cryptpeer.com and the Acme Relay product (RFC 9116).');
+  });
+
   test('has no Encryption line when no OpenPGP key is configured', () => {
-    const text = createSecurityTxt(security(), LINKS, BUILD_DATE, { openpgpFingerprint: undefined });
+    const text = createSecurityTxt(security(), LINKS, BUILD_DATE, { ...NAMED, openpgpFingerprint: undefined });
     assert.equal(parseSecurityTxt(text, { now: BUILD_DATE, canonical: CANONICAL }).fields.has('encryption'), false);
-    assert.equal(text, createSecurityTxt(security(), LINKS, BUILD_DATE));
+    assert.equal(text, createSecurityTxt(security(), LINKS, BUILD_DATE, NAMED));
   });
 
   test('points Encryption at the published OpenPGP key, right after the contacts (RFC 9116 §2.5.4)', () => {
-    const text = createSecurityTxt(security(), LINKS, BUILD_DATE, { openpgpFingerprint: FINGERPRINT });
+    const text = createSecurityTxt(security(), LINKS, BUILD_DATE, { ...NAMED, openpgpFingerprint: FINGERPRINT });
     const parsed = parseSecurityTxt(text, { now: BUILD_DATE, canonical: CANONICAL });
     const url = `https://cryptpeer.com/.well-known/csaf/openpgp/${FINGERPRINT}.asc`;
     assert.deepEqual(parsed.fields.get('encryption'), [url]);
@@ -68,7 +74,7 @@ describe('security.txt', () => {
   test('refuses a key fingerprint that is not upper-case hex, as it becomes a path', () => {
     for (const bad of ['0123456789abcdef0123456789abcdef01234567', '../../index.html', '']) {
       assert.throws(
-        () => createSecurityTxt(security(), LINKS, BUILD_DATE, { openpgpFingerprint: `${bad}x` }),
+        () => createSecurityTxt(security(), LINKS, BUILD_DATE, { ...NAMED, openpgpFingerprint: `${bad}x` }),
         /\[paths\] not an upper-case hex OpenPGP fingerprint/,
       );
     }
@@ -190,7 +196,7 @@ describe('security.txt', () => {
       writeFileSync(file, privateKey);
       const key = await loadSigningKey({ CRYPTPEER_OPENPGP_KEY_FILE: file });
       assert.ok(key);
-      const text = createSecurityTxt(security(), LINKS, BUILD_DATE);
+      const text = createSecurityTxt(security(), LINKS, BUILD_DATE, NAMED);
       const signed = await signCleartext(text, key, BUILD_DATE);
       assert.equal(await signCleartext(text, key, BUILD_DATE), signed, 'same key, text and date: same bytes');
       assert.ok(signed.startsWith('-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA'));

@@ -28,6 +28,7 @@ const INPUT: PdfInput = {
   author: 'Fixture Manufacturer SAS',
   subject: 'Test',
   keywords: 'test',
+  creator: 'Fixture website build',
   date: '2026-11-20',
   blocks: [
     { kind: 'title', text: 'Déclaration UE de conformité (test)' },
