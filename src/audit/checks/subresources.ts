@@ -1,6 +1,43 @@
 import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
 import type { Finding } from '../report/types.ts';
-import { finding } from './finding.ts';
+import { matchesDigests, type Digests } from '../../standards/sri.ts';
+import { defineRules } from '../rules/rule.ts';
+
+/** Subresource Integrity on every script and stylesheet, and the bytes served matching it. */
+export const SRI_RULES = defineRules([
+  {
+    id: 'sri-missing',
+    severity: 'high',
+    scope: 'page',
+    title: 'Script or stylesheet without Subresource Integrity',
+    help: 'Every `<script src>`, `<link rel="stylesheet">`, `<link rel="modulepreload">` and script or style `<link rel="preload">` of an HTML page must carry an `integrity` attribute (sha384 or sha512 of the file as served), same-origin ones included.',
+    reference: 'https://developer.mozilla.org/en-US/docs/Web/Security/Subresource_Integrity',
+  },
+  {
+    id: 'sri-mismatch',
+    severity: 'critical',
+    scope: 'page',
+    title: 'Subresource does not match its integrity',
+    help: 'Each same-origin script and stylesheet is fetched once; its bytes must match one of the hashes of its `integrity` attribute (and it must answer 2xx). A mismatch means browsers refuse the file: the page is broken or the file was changed after the build.',
+    reference: 'https://developer.mozilla.org/en-US/docs/Web/Security/Subresource_Integrity',
+  },
+  {
+    id: 'sri-unverified',
+    severity: 'info',
+    scope: 'page',
+    title: 'Cross-origin subresource integrity not verified',
+    help: 'A cross-origin script or stylesheet carries `integrity`, but the audit only fetches same-origin files, so its hash was not checked. Nothing to fix; verify the pinned file by other means.',
+    reference: 'https://developer.mozilla.org/en-US/docs/Web/Security/Subresource_Integrity',
+  },
+  {
+    id: 'sri-insecure-load',
+    severity: 'critical',
+    scope: 'page',
+    title: 'Script or stylesheet loaded over plain HTTP',
+    help: 'An `https://` page must not reference a script or stylesheet with an `http://` URL (mixed content): a network attacker could replace it.',
+    reference: 'https://developer.mozilla.org/en-US/docs/Web/Security/Mixed_content',
+  },
+] as const);
 
 /** A script or stylesheet an HTML page asks the browser to load. */
 export interface Subresource {
@@ -77,6 +114,7 @@ export interface Classified {
 
 /** The SRI rules that need no network: missing integrity, mixed content, cross-origin hashes not verifiable. */
 export function classifySubresources(pageUrl: string, subresources: readonly Subresource[]): Classified {
+  const { finding } = SRI_RULES;
   const page = new URL(pageUrl);
   const result: Classified = { findings: [], verify: [] };
   for (const sub of subresources) {
@@ -99,4 +137,19 @@ export function classifySubresources(pageUrl: string, subresources: readonly Sub
     }
   }
   return result;
+}
+
+/** `sri-mismatch` for a same-origin file fetched once: it must answer 2xx with bytes matching `integrity`. */
+export function judgeFetched(
+  pageUrl: string,
+  item: { integrity: string; subject: string },
+  response: { status: number; digests?: Digests | undefined },
+): Finding[] {
+  if (response.status < 200 || response.status > 299) {
+    return [SRI_RULES.finding('sri-mismatch', pageUrl, `${item.subject} answered HTTP ${response.status}`)];
+  }
+  if (!response.digests || !matchesDigests(response.digests, item.integrity)) {
+    return [SRI_RULES.finding('sri-mismatch', pageUrl, `${item.subject}: the bytes served do not match its integrity`)];
+  }
+  return [];
 }
