@@ -5,7 +5,8 @@ import { checkDrift } from './checks/drift.ts';
 import { judgeRedirect, planRedirectCheck, REDIRECT_RULES } from './checks/redirect.ts';
 import { checkPageResponse, PAGE_RULES } from './checks/page.ts';
 import { DRIFT_RULES } from './checks/drift.ts';
-import { SRI_RULES } from './checks/subresources.ts';
+import { SRI_RULES, subresourcesOf } from './checks/subresources.ts';
+import { BODY_RULES, PageScan } from './checks/page-scan.ts';
 import { discoverPages, mapPool, sitemapUrlFor } from './net/crawl.ts';
 import { NetworkError } from './net/errors.ts';
 import { request } from './net/http.ts';
@@ -49,13 +50,22 @@ function urlPath(url: string): string {
   }
 }
 
+const isOk = (status: number) => status >= 200 && status <= 299;
 const isHtml = (contentType: string) => /^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i.test(contentType);
 
 async function auditPage(url: string, options: AuditOptions, subresources: Subresources): Promise<PageResult> {
   const started = performance.now();
-  const response = await request(url, { timeoutMs: options.timeoutMs, readBody: true });
+  let scan: PageScan | undefined;
+  const response = await request(url, {
+    timeoutMs: options.timeoutMs,
+    // Only a 2xx HTML body is read, scanned as it streams in and never kept whole.
+    sink: (fetched) => {
+      const type = fetched.headers.get('content-type') ?? '';
+      return isOk(fetched.status) && isHtml(type) ? (scan = new PageScan(type)) : undefined;
+    },
+  });
   const contentType = response.headers.get('content-type') ?? '';
-  const ok = response.status >= 200 && response.status <= 299;
+  const ok = isOk(response.status);
   const rules: string[] = [...HEADER_RULES, ...PAGE_RULES.ids];
   const findings = [...checkHeaders({ url, headers: response.headers }), ...checkPageResponse(url, response)];
   if (options.expect && (ok || response.status === 404)) {
@@ -63,10 +73,15 @@ async function auditPage(url: string, options: AuditOptions, subresources: Subre
     const path = ok ? urlPath(response.finalUrl) : options.expect.notFound;
     findings.push(...checkDrift(url, response.headers, resolveHeaders(options.expect, path)));
   }
-  if (ok && isHtml(contentType) && response.body) {
-    rules.push(...SRI_RULES.ids);
-    const html = new TextDecoder().decode(response.body);
-    findings.push(...(await subresources.check(url, response.finalUrl, html)));
+  if (scan) {
+    rules.push(...SRI_RULES.ids, ...BODY_RULES.ids);
+    const elements = scan.finish(url, response.streamed);
+    if (Array.isArray(elements)) {
+      const found = subresourcesOf(elements, response.finalUrl);
+      findings.push(...(await subresources.check(url, response.finalUrl, found)));
+    } else {
+      findings.push(elements);
+    }
   }
   const score = scoreFindings(findings);
   const page: PageResult = {

@@ -1,7 +1,7 @@
-import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
 import type { Finding } from '../report/types.ts';
 import { matchesDigests, type Digests } from '../../standards/sri.ts';
 import { defineRules } from '../rules/rule.ts';
+import { HtmlScanner, type ScannedElement } from './html-scan.ts';
 
 /** Subresource Integrity on every script and stylesheet, and the bytes served matching it. */
 export const SRI_RULES = defineRules([
@@ -51,14 +51,12 @@ export interface Subresource {
   line: number | undefined;
 }
 
-const isElement = (node: T.Node): node is T.Element => 'tagName' in node;
-
-function attr(element: T.Element, name: string): string | undefined {
+function attr(element: ScannedElement, name: string): string | undefined {
   return element.attrs.find((a) => a.name === name && !a.prefix)?.value;
 }
 
 /** The `<link>` rel values that fetch code or styles (and so need `integrity`). */
-function linkKind(element: T.Element): string | undefined {
+function linkKind(element: ScannedElement): string | undefined {
   const rel = (attr(element, 'rel') ?? '').toLowerCase().split(/\s+/);
   if (rel.includes('stylesheet')) return 'stylesheet';
   if (rel.includes('modulepreload')) return 'modulepreload';
@@ -67,35 +65,42 @@ function linkKind(element: T.Element): string | undefined {
   return undefined;
 }
 
-/**
- * Scripts and stylesheets of a page, found with a real HTML parser (parse5, the WHATWG algorithm
- * browsers use) so that markup inside comments, attributes or `<template>` is seen as a browser
- * sees it: template contents are not loaded, so they are not walked.
- */
-export function findSubresources(html: string, pageUrl: string): Subresource[] {
-  const document = parse(html, { sourceCodeLocationInfo: true });
-  const found: { kind: string; element: T.Element; href: string }[] = [];
+/** The scripts and stylesheets among the elements a scan found, resolved against `<base href>`. */
+export function subresourcesOf(elements: readonly ScannedElement[], pageUrl: string): Subresource[] {
+  const found: { kind: string; element: ScannedElement; href: string }[] = [];
   let base: string | undefined;
-  // Iterative walk in document order: no recursion, so no stack limit however deep the markup nests.
-  const stack: T.Node[] = [...document.childNodes].reverse();
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    if (!isElement(node)) continue;
-    const tag = node.tagName;
-    const href = tag === 'script' ? attr(node, 'src') : tag === 'link' ? attr(node, 'href') : undefined;
-    const kind = tag === 'script' ? 'script' : tag === 'link' ? linkKind(node) : undefined;
-    if (kind && href !== undefined && href.trim() !== '') found.push({ kind, element: node, href: href.trim() });
-    if (tag === 'base' && base === undefined) base = attr(node, 'href');
-    if (tag !== 'template')
-      for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i] as T.Node);
+  for (const element of elements) {
+    // The first <base> with an href sets the document base URL (HTML § 4.2.3).
+    if (element.tag === 'base') {
+      if (base === undefined) base = attr(element, 'href');
+      continue;
+    }
+    // An SVG <script> loads its href (or xlink:href), and has no integrity attribute at all.
+    const href =
+      element.tag === 'link'
+        ? attr(element, 'href')
+        : element.svg
+          ? (attr(element, 'href') ?? element.attrs.find((a) => a.name === 'href' && a.prefix === 'xlink')?.value)
+          : attr(element, 'src');
+    const kind = element.tag === 'script' ? (element.svg ? 'svg script' : 'script') : linkKind(element);
+    if (kind && href !== undefined && href.trim() !== '') found.push({ kind, element, href: href.trim() });
   }
   const baseUrl = resolve(base ?? pageUrl, pageUrl) ?? pageUrl;
   return found.map(({ kind, element, href }) => ({
     kind,
     href,
     url: resolve(href, baseUrl),
-    integrity: attr(element, 'integrity')?.trim() || undefined,
-    line: element.sourceCodeLocation?.startLine,
+    integrity: element.svg ? undefined : attr(element, 'integrity')?.trim() || undefined,
+    line: element.line,
   }));
+}
+
+/** Scripts and stylesheets of a whole page given as text (the audit streams pages through HtmlScanner). */
+export function findSubresources(html: string, pageUrl: string): Subresource[] {
+  const scanner = new HtmlScanner();
+  scanner.write(html);
+  scanner.end();
+  return subresourcesOf(scanner.found, pageUrl);
 }
 
 function resolve(href: string, base: string): string | undefined {

@@ -1,6 +1,6 @@
 import { resolveHeaders, type HeadersManifest } from '../../manifest/index.ts';
 import { checkDrift } from '../checks/drift.ts';
-import { classifySubresources, findSubresources, judgeFetched } from '../checks/subresources.ts';
+import { classifySubresources, judgeFetched, type Subresource } from '../checks/subresources.ts';
 import { request, type Fetched } from './http.ts';
 import type { Finding } from '../report/types.ts';
 
@@ -34,8 +34,8 @@ export class Subresources {
   }
 
   /** The SRI findings of one HTML page (and drift of its files' headers, with `--expect`). */
-  async check(pageUrl: string, finalUrl: string, html: string): Promise<Finding[]> {
-    const { findings, verify } = classifySubresources(finalUrl, findSubresources(html, finalUrl));
+  async check(pageUrl: string, finalUrl: string, found: readonly Subresource[]): Promise<Finding[]> {
+    const { findings, verify } = classifySubresources(finalUrl, found);
     for (const f of findings) f.url = pageUrl;
     for (const item of verify) {
       const entry = this.#get(item.url, pageUrl);

@@ -5,6 +5,7 @@ import { FRAMING_RULES } from '../checks/framing.ts';
 import { HSTS_RULES } from '../checks/hsts.ts';
 import { LEAK_RULES } from '../checks/leaks.ts';
 import { PAGE_RULES } from '../checks/page.ts';
+import { BODY_RULES } from '../checks/page-scan.ts';
 import { PERMISSIONS_RULES } from '../checks/permissions.ts';
 import { REDIRECT_RULES } from '../checks/redirect.ts';
 import { CROSS_ORIGIN_RULES, NOSNIFF_RULES, REFERRER_RULES, XSS_PROTECTION_RULES } from '../checks/simple-headers.ts';
@@ -31,6 +32,7 @@ export const RULES = [
   ...COOKIE_RULES.rules,
   ...LEAK_RULES.rules,
   ...PAGE_RULES.rules,
+  ...BODY_RULES.rules,
   ...DRIFT_RULES.rules,
 ] as const satisfies readonly Rule[];
 

@@ -22,6 +22,7 @@ describe('rule table', () => {
     const checked = new Set([
       ...HEADER_RULES,
       ...SRI_RULES.ids,
+      'page-unjudged',
       'page-status',
       'redirect-off-origin',
       'manifest-drift',
