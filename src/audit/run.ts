@@ -2,15 +2,17 @@ import type { HeadersManifest } from '../manifest/index.ts';
 import { resolveHeaders } from '../manifest/index.ts';
 import { HEADER_RULES, checkHeaders } from './checks/headers.ts';
 import { checkDrift } from './checks/drift.ts';
-import { judgeRedirect, planRedirectCheck } from './checks/redirect.ts';
-import { finding } from './checks/finding.ts';
+import { judgeRedirect, planRedirectCheck, REDIRECT_RULES } from './checks/redirect.ts';
+import { checkPageResponse, PAGE_RULES } from './checks/page.ts';
+import { DRIFT_RULES } from './checks/drift.ts';
+import { SRI_RULES, subresourcesOf } from './checks/subresources.ts';
+import { BODY_RULES, PageScan } from './checks/page-scan.ts';
 import { discoverPages, mapPool, sitemapUrlFor } from './net/crawl.ts';
 import { NetworkError } from './net/errors.ts';
 import { request } from './net/http.ts';
-import type { RuleId } from './rules/registry.ts';
 import { atLeast, SEVERITIES, severityRank, type Severity } from './report/severity.ts';
 import { gradeOf, scoreFindings, siteScore } from './report/score.ts';
-import { SRI_RULES, Subresources } from './net/subresource-cache.ts';
+import { Subresources } from './net/subresource-cache.ts';
 import { TOOL } from './cli/tool.ts';
 import type { AuditReport, Finding, PageResult } from './report/types.ts';
 
@@ -48,36 +50,38 @@ function urlPath(url: string): string {
   }
 }
 
+const isOk = (status: number) => status >= 200 && status <= 299;
 const isHtml = (contentType: string) => /^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i.test(contentType);
 
 async function auditPage(url: string, options: AuditOptions, subresources: Subresources): Promise<PageResult> {
   const started = performance.now();
-  const response = await request(url, { timeoutMs: options.timeoutMs, readBody: true });
+  let scan: PageScan | undefined;
+  const response = await request(url, {
+    timeoutMs: options.timeoutMs,
+    // Only a 2xx HTML body is read, scanned as it streams in and never kept whole.
+    sink: (fetched) => {
+      const type = fetched.headers.get('content-type') ?? '';
+      return isOk(fetched.status) && isHtml(type) ? (scan = new PageScan(type)) : undefined;
+    },
+  });
   const contentType = response.headers.get('content-type') ?? '';
-  const ok = response.status >= 200 && response.status <= 299;
-  const rules: RuleId[] = [...HEADER_RULES, 'page-status'];
-  const findings = checkHeaders({ url, headers: response.headers });
-  rules.push('redirect-off-origin');
-  if (response.offOrigin !== undefined) {
-    findings.push(
-      finding(
-        'redirect-off-origin',
-        url,
-        `answered HTTP ${response.status} redirecting to ${response.offOrigin}, another origin: not followed, so its headers are not judged`,
-      ),
-    );
-  } else if (!ok) {
-    findings.push(finding('page-status', url, `answered HTTP ${response.status} (${response.finalUrl})`));
-  }
+  const ok = isOk(response.status);
+  const rules: string[] = [...HEADER_RULES, ...PAGE_RULES.ids];
+  const findings = [...checkHeaders({ url, headers: response.headers }), ...checkPageResponse(url, response)];
   if (options.expect && (ok || response.status === 404)) {
-    rules.push('manifest-drift');
+    rules.push(...DRIFT_RULES.ids);
     const path = ok ? urlPath(response.finalUrl) : options.expect.notFound;
     findings.push(...checkDrift(url, response.headers, resolveHeaders(options.expect, path)));
   }
-  if (ok && isHtml(contentType) && response.body) {
-    rules.push(...SRI_RULES);
-    const html = new TextDecoder().decode(response.body);
-    findings.push(...(await subresources.check(url, response.finalUrl, html)));
+  if (scan) {
+    rules.push(...SRI_RULES.ids, ...BODY_RULES.ids);
+    const elements = scan.finish(url, response.streamed);
+    if (Array.isArray(elements)) {
+      const found = subresourcesOf(elements, response.finalUrl);
+      findings.push(...(await subresources.check(url, response.finalUrl, found)));
+    } else {
+      findings.push(elements);
+    }
   }
   const score = scoreFindings(findings);
   const page: PageResult = {
@@ -160,7 +164,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
       score,
       grade: gradeOf(score),
       findings: siteFindings,
-      rulesChecked: hasProbe(options.targets) ? ['https-redirect-missing'] : [],
+      rulesChecked: hasProbe(options.targets) ? [...REDIRECT_RULES.ids] : [],
     },
     pages: results,
     summary: {

@@ -1,5 +1,35 @@
 import type { Finding } from '../report/types.ts';
-import { finding, type HeaderCheck } from './finding.ts';
+import { defineRules } from '../rules/rule.ts';
+import { MDN } from '../rules/refs.ts';
+import type { HeaderCheck } from './finding.ts';
+
+/** Set-Cookie: every cookie Secure, HttpOnly and SameSite=Strict or Lax. */
+export const COOKIE_RULES = defineRules([
+  {
+    id: 'cookie-not-secure',
+    severity: 'high',
+    scope: 'page',
+    title: 'Cookie without Secure',
+    help: 'Every `Set-Cookie` must carry `Secure`, so that the cookie is never sent over plain HTTP. A site that sets no cookie passes.',
+    reference: `${MDN}/Set-Cookie`,
+  },
+  {
+    id: 'cookie-not-httponly',
+    severity: 'medium',
+    scope: 'page',
+    title: 'Cookie without HttpOnly',
+    help: 'Every `Set-Cookie` must carry `HttpOnly`, so that script (and therefore XSS) cannot read it.',
+    reference: `${MDN}/Set-Cookie`,
+  },
+  {
+    id: 'cookie-samesite',
+    severity: 'medium',
+    scope: 'page',
+    title: 'Cookie without SameSite=Strict or Lax',
+    help: 'Every `Set-Cookie` must carry `SameSite=Strict` or `SameSite=Lax` (not `None`, not absent) to stop cross-site request forgery.',
+    reference: `${MDN}/Set-Cookie`,
+  },
+] as const);
 
 export interface CookieFlags {
   name: string;
@@ -25,8 +55,9 @@ export function parseSetCookie(value: string): CookieFlags {
 }
 
 export const cookiesCheck: HeaderCheck = {
-  rules: ['cookie-not-secure', 'cookie-not-httponly', 'cookie-samesite'],
+  rules: COOKIE_RULES.ids,
   run({ url, headers }) {
+    const { finding } = COOKIE_RULES;
     const findings: Finding[] = [];
     // getSetCookie() keeps each Set-Cookie separate (a plain get() would join them with commas,
     // which also appear inside Expires dates).

@@ -1,5 +1,17 @@
 import type { Finding } from '../report/types.ts';
-import { finding } from './finding.ts';
+import { defineRules } from '../rules/rule.ts';
+
+/** `--expect`: every header the manifest names, sent with exactly its value. */
+export const DRIFT_RULES = defineRules([
+  {
+    id: 'manifest-drift',
+    severity: 'high',
+    scope: 'page',
+    title: 'Header differs from the headers manifest',
+    help: 'Only with `--expect <manifest.json>`: each header `resolveHeaders(manifest, path)` gives for the page (and for each same-origin script and stylesheet fetched) must be present with exactly that value. Headers the manifest does not name are not compared. Fix the server config (regenerate it from the build) rather than the manifest.',
+    reference: 'https://cryptpeer.com/website-security/',
+  },
+] as const);
 
 /**
  * Exact comparison with the headers manifest: every header it names must be sent with exactly its
@@ -20,6 +32,6 @@ export function checkDrift(
       actual === null
         ? `${prefix}${name} is absent; the manifest expects ${JSON.stringify(value)}`
         : `${prefix}${name} is ${JSON.stringify(actual)}; the manifest expects ${JSON.stringify(value)}`;
-    return [finding('manifest-drift', url, message, { header: name, expected: value, actual })];
+    return [DRIFT_RULES.finding('manifest-drift', url, message, { header: name, expected: value, actual })];
   });
 }

@@ -1,4 +1,3 @@
-import { getRule, type RuleId } from '../rules/registry.ts';
 import type { Finding } from '../report/types.ts';
 
 /** What every header check receives: one response, headers only (names are case-insensitive). */
@@ -9,17 +8,9 @@ export interface HeaderInput {
 
 /** A group of rules checked together on one response. */
 export interface HeaderCheck {
-  rules: readonly RuleId[];
+  /** The ids it evaluates (its module's `defineRules(…).ids`), listed in each page's `rulesChecked`. */
+  rules: readonly string[];
   run: (input: HeaderInput) => Finding[];
-}
-
-export function finding(
-  ruleId: RuleId,
-  url: string,
-  message: string,
-  extra: Pick<Finding, 'header' | 'expected' | 'actual'> = {},
-): Finding {
-  return { ruleId, severity: getRule(ruleId).severity, message, url, ...extra };
 }
 
 /** Quotes a header value for a message, shortened so one finding stays one readable line. */

@@ -1,6 +1,18 @@
-import type { HeaderCheck } from './finding.ts';
-import { finding, quote } from './finding.ts';
+import { defineRules } from '../rules/rule.ts';
+import { quote, type HeaderCheck } from './finding.ts';
 import { splitPolicies } from './csp.ts';
+
+/** Clickjacking: X-Frame-Options or a restrictive CSP frame-ancestors. */
+export const FRAMING_RULES = defineRules([
+  {
+    id: 'framing-unprotected',
+    severity: 'high',
+    scope: 'page',
+    title: 'Page can be framed by any site (clickjacking)',
+    help: 'Send `X-Frame-Options: DENY` (or `SAMEORIGIN`), or a CSP with a restrictive `frame-ancestors` (no `*`, no bare scheme). Both is best: `X-Frame-Options` covers old browsers.',
+    reference: 'https://cheatsheetseries.owasp.org/cheatsheets/Clickjacking_Defense_Cheat_Sheet.html',
+  },
+] as const);
 
 /** True when `frame-ancestors` lists neither `*` (in any form) nor a bare scheme. */
 function limitsAncestors(sources: readonly string[]): boolean {
@@ -9,7 +21,7 @@ function limitsAncestors(sources: readonly string[]): boolean {
 
 // Either header protects a browser that supports it; frame-ancestors wins where both are understood.
 export const framingCheck: HeaderCheck = {
-  rules: ['framing-unprotected'],
+  rules: FRAMING_RULES.ids,
   run({ url, headers }) {
     const xfo = headers.get('x-frame-options');
     const xfoValue = (xfo ?? '').split(',')[0]?.trim().toUpperCase();
@@ -18,6 +30,6 @@ export const framingCheck: HeaderCheck = {
     const policies = csp === null ? [] : splitPolicies(csp);
     if (policies.some((p) => limitsAncestors(p.get('frame-ancestors') ?? []))) return [];
     const xfoText = xfo === null ? 'no X-Frame-Options' : `X-Frame-Options ${quote(xfo)} is not DENY or SAMEORIGIN`;
-    return [finding('framing-unprotected', url, `${xfoText} and no restrictive CSP frame-ancestors`)];
+    return [FRAMING_RULES.finding('framing-unprotected', url, `${xfoText} and no restrictive CSP frame-ancestors`)];
   },
 };

@@ -1,4 +1,3 @@
-import type { RuleId } from '../rules/registry.ts';
 import type { Finding } from '../report/types.ts';
 import { cookiesCheck } from './cookies.ts';
 import { cspCheck } from './csp.ts';
@@ -23,7 +22,7 @@ export const HEADER_CHECKS: readonly HeaderCheck[] = [
   leaksCheck,
 ];
 
-export const HEADER_RULES: readonly RuleId[] = HEADER_CHECKS.flatMap((c) => c.rules);
+export const HEADER_RULES: readonly string[] = HEADER_CHECKS.flatMap((c) => c.rules);
 
 export function checkHeaders(input: HeaderInput): Finding[] {
   return HEADER_CHECKS.flatMap((check) => check.run(input));

@@ -1,5 +1,35 @@
 import type { Finding } from '../report/types.ts';
-import { finding, quote, type HeaderCheck } from './finding.ts';
+import { defineRules } from '../rules/rule.ts';
+import { MDN } from '../rules/refs.ts';
+import { quote, type HeaderCheck } from './finding.ts';
+
+/** Strict-Transport-Security: valid, at least a year, with includeSubDomains. */
+export const HSTS_RULES = defineRules([
+  {
+    id: 'hsts-missing',
+    severity: 'high',
+    scope: 'page',
+    title: 'Strict-Transport-Security missing or invalid',
+    help: 'Send `Strict-Transport-Security: max-age=63072000; includeSubDomains` (it is checked on plain-HTTP loopback servers too, because they serve the headers production sends).',
+    reference: `${MDN}/Strict-Transport-Security`,
+  },
+  {
+    id: 'hsts-max-age',
+    severity: 'medium',
+    scope: 'page',
+    title: 'HSTS max-age shorter than one year',
+    help: 'Use a `max-age` of at least 31536000 seconds (one year); two years (63072000) is what the preload list asks for.',
+    reference: `${MDN}/Strict-Transport-Security`,
+  },
+  {
+    id: 'hsts-include-subdomains',
+    severity: 'low',
+    scope: 'page',
+    title: 'HSTS without includeSubDomains',
+    help: 'Add `includeSubDomains` so that no subdomain can be reached over plain HTTP (and cookies of the parent domain cannot leak through one).',
+    reference: `${MDN}/Strict-Transport-Security`,
+  },
+] as const);
 
 export const ONE_YEAR = 31_536_000;
 
@@ -38,8 +68,9 @@ export function parseHsts(value: string): Hsts | undefined {
 }
 
 export const hstsCheck: HeaderCheck = {
-  rules: ['hsts-missing', 'hsts-max-age', 'hsts-include-subdomains'],
+  rules: HSTS_RULES.ids,
   run({ url, headers }): Finding[] {
+    const { finding } = HSTS_RULES;
     const value = headers.get('strict-transport-security');
     if (value === null) return [finding('hsts-missing', url, 'Strict-Transport-Security is absent')];
     const hsts = parseHsts(value);

@@ -1,5 +1,27 @@
 import type { Finding } from '../report/types.ts';
-import { finding, quote, type HeaderCheck } from './finding.ts';
+import { defineRules } from '../rules/rule.ts';
+import { OWASP_HEADERS } from '../rules/refs.ts';
+import { quote, type HeaderCheck } from './finding.ts';
+
+/** Headers that tell attackers which software and version to attack. */
+export const LEAK_RULES = defineRules([
+  {
+    id: 'server-version',
+    severity: 'low',
+    scope: 'page',
+    title: 'Server header discloses a version',
+    help: 'The `Server` header must not contain a version number (`nginx/1.22.1`): it tells attackers which known vulnerabilities to try. Use `server_tokens off;` (nginx) or remove the header.',
+    reference: `${OWASP_HEADERS}#prevent-information-disclosure-via-http-headers`,
+  },
+  {
+    id: 'info-leak-header',
+    severity: 'low',
+    scope: 'page',
+    title: 'Header discloses the technology stack',
+    help: 'Remove `X-Powered-By`, `X-AspNet-Version`, `X-AspNetMvc-Version`, `X-Generator`, `X-Drupal-Cache`, `X-Runtime` and similar headers: they only help attackers.',
+    reference: `${OWASP_HEADERS}#prevent-information-disclosure-via-http-headers`,
+  },
+] as const);
 
 /** Headers that only describe the software behind the site (OWASP Secure Headers: "remove"). */
 export const LEAKY_HEADERS = [
@@ -16,8 +38,9 @@ export const LEAKY_HEADERS = [
 ] as const;
 
 export const leaksCheck: HeaderCheck = {
-  rules: ['server-version', 'info-leak-header'],
+  rules: LEAK_RULES.ids,
   run({ url, headers }) {
+    const { finding } = LEAK_RULES;
     const findings: Finding[] = [];
     const server = headers.get('server');
     // `nginx` and `Caddy` name the product only; a digit means a version (`nginx/1.22.1`, `Apache/2.4.57 (Debian)`).

@@ -1,4 +1,26 @@
-import { finding, type HeaderCheck } from './finding.ts';
+import { defineRules } from '../rules/rule.ts';
+import { MDN } from '../rules/refs.ts';
+import type { HeaderCheck } from './finding.ts';
+
+/** Permissions-Policy: present, denying every sensitive feature. */
+export const PERMISSIONS_RULES = defineRules([
+  {
+    id: 'permissions-policy-missing',
+    severity: 'low',
+    scope: 'page',
+    title: 'Permissions-Policy missing',
+    help: 'Send a `Permissions-Policy` that denies every powerful feature the site does not use, e.g. `camera=(), microphone=(), geolocation=()`.',
+    reference: `${MDN}/Permissions-Policy`,
+  },
+  {
+    id: 'permissions-policy-permissive',
+    severity: 'low',
+    scope: 'page',
+    title: 'Permissions-Policy does not deny sensitive features',
+    help: 'Each of `camera`, `microphone`, `geolocation`, `payment`, `usb`, `serial`, `hid` and `display-capture` must be denied with `feature=()`; a feature left out keeps its default (usually allowed for the page itself).',
+    reference: `${MDN}/Permissions-Policy`,
+  },
+] as const);
 
 /** Features a content site must deny (OWASP Secure Headers' recommended Permissions-Policy). */
 export const SENSITIVE_FEATURES = [
@@ -33,8 +55,9 @@ function isDenied(allowlist: string | undefined): boolean {
 }
 
 export const permissionsCheck: HeaderCheck = {
-  rules: ['permissions-policy-missing', 'permissions-policy-permissive'],
+  rules: PERMISSIONS_RULES.ids,
   run({ url, headers }) {
+    const { finding } = PERMISSIONS_RULES;
     const value = headers.get('permissions-policy');
     if (value === null) return [finding('permissions-policy-missing', url, 'Permissions-Policy is absent')];
     const policy = parsePermissionsPolicy(value);

@@ -1,6 +1,19 @@
 import { isIP } from 'node:net';
 import type { Finding } from '../report/types.ts';
-import { finding } from './finding.ts';
+import { defineRules } from '../rules/rule.ts';
+import { OBSERVATORY } from '../rules/refs.ts';
+
+/** Plain HTTP redirects to HTTPS on the same host first (site-wide). */
+export const REDIRECT_RULES = defineRules([
+  {
+    id: 'https-redirect-missing',
+    severity: 'high',
+    scope: 'site',
+    title: 'HTTP does not redirect to HTTPS on the same host',
+    help: 'A plain-HTTP request must be answered with a redirect (301, 302, 307 or 308) to `https://` on the same host, before any other redirect. Checked for each `http://` URL given (and for `http://host/` when an `https://` URL on the default port is given); loopback hosts are skipped with a note.',
+    reference: OBSERVATORY,
+  },
+] as const);
 
 /** 127.0.0.0/8, ::1 (also IPv4-mapped) and `localhost`: where a plain-HTTP test server may live. */
 export function isLoopbackHost(hostname: string): boolean {
@@ -41,6 +54,7 @@ const REDIRECTS = new Set([301, 302, 307, 308]);
 
 /** The first hop must go to HTTPS on the same host (Observatory: redirect before changing host, so HSTS is set). */
 export function judgeRedirect(probe: string, status: number, location: string | null): Finding[] {
+  const { finding } = REDIRECT_RULES;
   const host = new URL(probe).hostname;
   if (!REDIRECTS.has(status) || location === null) {
     return [finding('https-redirect-missing', probe, `${probe} answered ${status} instead of a redirect to HTTPS`)];

@@ -1,6 +1,43 @@
-import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
 import type { Finding } from '../report/types.ts';
-import { finding } from './finding.ts';
+import { matchesDigests, type Digests } from '../../standards/sri.ts';
+import { defineRules } from '../rules/rule.ts';
+import { HtmlScanner, type ScannedElement } from './html-scan.ts';
+
+/** Subresource Integrity on every script and stylesheet, and the bytes served matching it. */
+export const SRI_RULES = defineRules([
+  {
+    id: 'sri-missing',
+    severity: 'high',
+    scope: 'page',
+    title: 'Script or stylesheet without Subresource Integrity',
+    help: 'Every `<script src>`, `<link rel="stylesheet">`, `<link rel="modulepreload">` and script or style `<link rel="preload">` of an HTML page must carry an `integrity` attribute (sha384 or sha512 of the file as served), same-origin ones included.',
+    reference: 'https://developer.mozilla.org/en-US/docs/Web/Security/Subresource_Integrity',
+  },
+  {
+    id: 'sri-mismatch',
+    severity: 'critical',
+    scope: 'page',
+    title: 'Subresource does not match its integrity',
+    help: 'Each same-origin script and stylesheet is fetched once; its bytes must match one of the hashes of its `integrity` attribute (and it must answer 2xx). A mismatch means browsers refuse the file: the page is broken or the file was changed after the build.',
+    reference: 'https://developer.mozilla.org/en-US/docs/Web/Security/Subresource_Integrity',
+  },
+  {
+    id: 'sri-unverified',
+    severity: 'info',
+    scope: 'page',
+    title: 'Cross-origin subresource integrity not verified',
+    help: 'A cross-origin script or stylesheet carries `integrity`, but the audit only fetches same-origin files, so its hash was not checked. Nothing to fix; verify the pinned file by other means.',
+    reference: 'https://developer.mozilla.org/en-US/docs/Web/Security/Subresource_Integrity',
+  },
+  {
+    id: 'sri-insecure-load',
+    severity: 'critical',
+    scope: 'page',
+    title: 'Script or stylesheet loaded over plain HTTP',
+    help: 'An `https://` page must not reference a script or stylesheet with an `http://` URL (mixed content): a network attacker could replace it.',
+    reference: 'https://developer.mozilla.org/en-US/docs/Web/Security/Mixed_content',
+  },
+] as const);
 
 /** A script or stylesheet an HTML page asks the browser to load. */
 export interface Subresource {
@@ -14,14 +51,12 @@ export interface Subresource {
   line: number | undefined;
 }
 
-const isElement = (node: T.Node): node is T.Element => 'tagName' in node;
-
-function attr(element: T.Element, name: string): string | undefined {
+function attr(element: ScannedElement, name: string): string | undefined {
   return element.attrs.find((a) => a.name === name && !a.prefix)?.value;
 }
 
 /** The `<link>` rel values that fetch code or styles (and so need `integrity`). */
-function linkKind(element: T.Element): string | undefined {
+function linkKind(element: ScannedElement): string | undefined {
   const rel = (attr(element, 'rel') ?? '').toLowerCase().split(/\s+/);
   if (rel.includes('stylesheet')) return 'stylesheet';
   if (rel.includes('modulepreload')) return 'modulepreload';
@@ -30,35 +65,42 @@ function linkKind(element: T.Element): string | undefined {
   return undefined;
 }
 
-/**
- * Scripts and stylesheets of a page, found with a real HTML parser (parse5, the WHATWG algorithm
- * browsers use) so that markup inside comments, attributes or `<template>` is seen as a browser
- * sees it: template contents are not loaded, so they are not walked.
- */
-export function findSubresources(html: string, pageUrl: string): Subresource[] {
-  const document = parse(html, { sourceCodeLocationInfo: true });
-  const found: { kind: string; element: T.Element; href: string }[] = [];
+/** The scripts and stylesheets among the elements a scan found, resolved against `<base href>`. */
+export function subresourcesOf(elements: readonly ScannedElement[], pageUrl: string): Subresource[] {
+  const found: { kind: string; element: ScannedElement; href: string }[] = [];
   let base: string | undefined;
-  // Iterative walk in document order: no recursion, so no stack limit however deep the markup nests.
-  const stack: T.Node[] = [...document.childNodes].reverse();
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    if (!isElement(node)) continue;
-    const tag = node.tagName;
-    const href = tag === 'script' ? attr(node, 'src') : tag === 'link' ? attr(node, 'href') : undefined;
-    const kind = tag === 'script' ? 'script' : tag === 'link' ? linkKind(node) : undefined;
-    if (kind && href !== undefined && href.trim() !== '') found.push({ kind, element: node, href: href.trim() });
-    if (tag === 'base' && base === undefined) base = attr(node, 'href');
-    if (tag !== 'template')
-      for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i] as T.Node);
+  for (const element of elements) {
+    // The first <base> with an href sets the document base URL (HTML § 4.2.3).
+    if (element.tag === 'base') {
+      if (base === undefined) base = attr(element, 'href');
+      continue;
+    }
+    // An SVG <script> loads its href (or xlink:href), and has no integrity attribute at all.
+    const href =
+      element.tag === 'link'
+        ? attr(element, 'href')
+        : element.svg
+          ? (attr(element, 'href') ?? element.attrs.find((a) => a.name === 'href' && a.prefix === 'xlink')?.value)
+          : attr(element, 'src');
+    const kind = element.tag === 'script' ? (element.svg ? 'svg script' : 'script') : linkKind(element);
+    if (kind && href !== undefined && href.trim() !== '') found.push({ kind, element, href: href.trim() });
   }
   const baseUrl = resolve(base ?? pageUrl, pageUrl) ?? pageUrl;
   return found.map(({ kind, element, href }) => ({
     kind,
     href,
     url: resolve(href, baseUrl),
-    integrity: attr(element, 'integrity')?.trim() || undefined,
-    line: element.sourceCodeLocation?.startLine,
+    integrity: element.svg ? undefined : attr(element, 'integrity')?.trim() || undefined,
+    line: element.line,
   }));
+}
+
+/** Scripts and stylesheets of a whole page given as text (the audit streams pages through HtmlScanner). */
+export function findSubresources(html: string, pageUrl: string): Subresource[] {
+  const scanner = new HtmlScanner();
+  scanner.write(html);
+  scanner.end();
+  return subresourcesOf(scanner.found, pageUrl);
 }
 
 function resolve(href: string, base: string): string | undefined {
@@ -77,6 +119,7 @@ export interface Classified {
 
 /** The SRI rules that need no network: missing integrity, mixed content, cross-origin hashes not verifiable. */
 export function classifySubresources(pageUrl: string, subresources: readonly Subresource[]): Classified {
+  const { finding } = SRI_RULES;
   const page = new URL(pageUrl);
   const result: Classified = { findings: [], verify: [] };
   for (const sub of subresources) {
@@ -99,4 +142,19 @@ export function classifySubresources(pageUrl: string, subresources: readonly Sub
     }
   }
   return result;
+}
+
+/** `sri-mismatch` for a same-origin file fetched once: it must answer 2xx with bytes matching `integrity`. */
+export function judgeFetched(
+  pageUrl: string,
+  item: { integrity: string; subject: string },
+  response: { status: number; digests?: Digests | undefined },
+): Finding[] {
+  if (response.status < 200 || response.status > 299) {
+    return [SRI_RULES.finding('sri-mismatch', pageUrl, `${item.subject} answered HTTP ${response.status}`)];
+  }
+  if (!response.digests || !matchesDigests(response.digests, item.integrity)) {
+    return [SRI_RULES.finding('sri-mismatch', pageUrl, `${item.subject}: the bytes served do not match its integrity`)];
+  }
+  return [];
 }

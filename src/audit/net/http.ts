@@ -13,6 +13,8 @@ export interface Fetched {
   body?: Uint8Array;
   /** The body's SRI digests and length, when asked for instead of the body (it is then not kept). */
   digests?: BodyDigests;
+  /** What a `sink` was fed: `complete` is false when the body passed `maxBytes` or the sink stopped it. */
+  streamed?: Streamed;
   /**
    * Set when the answer is a redirect to another origin, which is not followed: judging another
    * host's headers would let a page pass on someone else's configuration.
@@ -21,6 +23,10 @@ export interface Fetched {
 }
 
 export type BodyDigests = { bytes: number } & Digests;
+export interface Streamed {
+  bytes: number;
+  complete: boolean;
+}
 
 export interface RequestOptions {
   timeoutMs: number;
@@ -31,6 +37,17 @@ export interface RequestOptions {
   /** Hash the body while it streams in (up to `maxBytes`), keeping only its digests. */
   digest?: boolean;
   maxBytes?: number;
+  /**
+   * Given the response (status, headers, final URL), a consumer for its body, fed chunk by chunk
+   * and never kept; a body past `maxBytes` is cut (`streamed.complete` false), not an error.
+   * Returning undefined discards the body.
+   */
+  sink?: (fetched: Fetched) => BodySink | undefined;
+}
+
+export interface BodySink {
+  /** Returns false to stop reading (the rest of the body is not fetched). */
+  write: (chunk: Uint8Array) => boolean;
 }
 
 /** As browsers do (Fetch: 20); a longer chain is reported as an error. */
@@ -88,6 +105,22 @@ async function readLimited(
   return total;
 }
 
+/** Streams the body into `sink` until it ends, passes `maxBytes` or the sink stops it. */
+async function streamBody(response: Response, maxBytes: number, sink: BodySink): Promise<Streamed> {
+  const reader = response.body?.getReader();
+  if (!reader) return { bytes: 0, complete: true };
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { bytes, complete: true };
+    bytes += value.byteLength;
+    if (bytes > maxBytes || !sink.write(value)) {
+      await reader.cancel();
+      return { bytes, complete: false };
+    }
+  }
+}
+
 async function readBody(response: Response, url: string, maxBytes: number): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   await readLimited(response, url, maxBytes, (chunk) => chunks.push(chunk));
@@ -137,7 +170,9 @@ export async function request(url: string, options: RequestOptions): Promise<Fet
         continue;
       }
       const fetched: Fetched = { url, finalUrl: current.href, status: response.status, headers: response.headers };
-      if (options.readBody) fetched.body = await readBody(response, url, maxBytes);
+      const sink = options.sink?.(fetched);
+      if (sink) fetched.streamed = await streamBody(response, maxBytes, sink);
+      else if (options.readBody) fetched.body = await readBody(response, url, maxBytes);
       else if (options.digest) fetched.digests = await readDigests(response, url, maxBytes);
       else await response.body?.cancel();
       if (next) fetched.offOrigin = target?.href ?? location;

@@ -1,13 +1,8 @@
 import { resolveHeaders, type HeadersManifest } from '../../manifest/index.ts';
-import { matchesDigests } from '../../standards/sri.ts';
 import { checkDrift } from '../checks/drift.ts';
-import { finding } from '../checks/finding.ts';
-import { classifySubresources, findSubresources } from '../checks/subresources.ts';
+import { classifySubresources, judgeFetched, type Subresource } from '../checks/subresources.ts';
 import { request, type Fetched } from './http.ts';
-import type { RuleId } from '../rules/registry.ts';
 import type { Finding } from '../report/types.ts';
-
-export const SRI_RULES: readonly RuleId[] = ['sri-missing', 'sri-mismatch', 'sri-unverified', 'sri-insecure-load'];
 
 /** Distinct same-origin files fetched per audit, at most: a bound on requests, noted when reached. */
 export const MAX_SUBRESOURCES = 500;
@@ -39,18 +34,14 @@ export class Subresources {
   }
 
   /** The SRI findings of one HTML page (and drift of its files' headers, with `--expect`). */
-  async check(pageUrl: string, finalUrl: string, html: string): Promise<Finding[]> {
-    const { findings, verify } = classifySubresources(finalUrl, findSubresources(html, finalUrl));
+  async check(pageUrl: string, finalUrl: string, found: readonly Subresource[]): Promise<Finding[]> {
+    const { findings, verify } = classifySubresources(finalUrl, found);
     for (const f of findings) f.url = pageUrl;
     for (const item of verify) {
       const entry = this.#get(item.url, pageUrl);
       if (!entry) continue;
       const response = await entry.response;
-      if (response.status < 200 || response.status > 299) {
-        findings.push(finding('sri-mismatch', pageUrl, `${item.subject} answered HTTP ${response.status}`));
-      } else if (!response.digests || !matchesDigests(response.digests, item.integrity)) {
-        findings.push(finding('sri-mismatch', pageUrl, `${item.subject}: the bytes served do not match its integrity`));
-      }
+      findings.push(...judgeFetched(pageUrl, item, response));
       const manifest = this.#options.expect;
       if (manifest && entry.owner === pageUrl && response.status >= 200 && response.status <= 299) {
         const path = new URL(item.url).pathname;

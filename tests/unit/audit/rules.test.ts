@@ -5,7 +5,7 @@ import { HEADER_RULES } from '../../../src/audit/checks/headers.ts';
 import { renderRulesDoc } from '../../../src/audit/rules/doc.ts';
 import { RULES } from '../../../src/audit/rules/registry.ts';
 import { SEVERITIES } from '../../../src/audit/report/severity.ts';
-import { SRI_RULES } from '../../../src/audit/net/subresource-cache.ts';
+import { SRI_RULES } from '../../../src/audit/checks/subresources.ts';
 
 describe('rule table', () => {
   test('ids are unique kebab-case; each rule has a severity, a title, help and an https reference', () => {
@@ -21,7 +21,8 @@ describe('rule table', () => {
   test('every rule is checked somewhere, and no check uses a rule outside the table', () => {
     const checked = new Set([
       ...HEADER_RULES,
-      ...SRI_RULES,
+      ...SRI_RULES.ids,
+      'page-unjudged',
       'page-status',
       'redirect-off-origin',
       'manifest-drift',

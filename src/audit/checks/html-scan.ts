@@ -1,0 +1,148 @@
+import { html, Parser, type DefaultTreeAdapterTypes, type Token, type TreeAdapter } from 'parse5';
+
+/** A `<script>`, `<link>` or `<base>` as the WHATWG tree builder inserted it into the document. */
+export interface ScannedElement {
+  tag: 'script' | 'link' | 'base';
+  /** The element's namespace: an SVG `<script>` loads its `href`, not a `src`. */
+  svg: boolean;
+  attrs: readonly Token.Attribute[];
+  line: number | undefined;
+}
+
+/**
+ * The nodes this scan keeps: a tag, a parent link and the attributes. No child lists and no text,
+ * so an element the parser is done with is garbage at once, and memory follows the open elements
+ * (the parser's stack), not the page size. `inert` marks template contents, which are never loaded.
+ */
+interface Node {
+  tag: string;
+  ns: html.NS;
+  attrs: Token.Attribute[];
+  parent: Node | null;
+  inert: boolean;
+  content?: Node;
+  line?: number;
+  recorded?: boolean;
+  mode?: html.DOCUMENT_MODE;
+}
+
+const TRACKED = new Set(['script', 'link', 'base']);
+/**
+ * The parser's stack is the one part of the scan that grows with the page (10 MiB of `<div>` opens
+ * two million elements). Chrome stops nesting at 512; markup this deep is refused, not judged.
+ */
+export const MAX_OPEN_ELEMENTS = 10_000;
+
+export class PageTooComplexError extends Error {
+  override name = 'PageTooComplexError';
+}
+
+type Map = DefaultTreeAdapterTypes.DefaultTreeAdapterMap;
+// parse5's Parser is typed for its default node shapes; this adapter keeps its own smaller ones.
+type Lean = { [K in keyof Map]: Node };
+
+function leanAdapter(found: ScannedElement[]): TreeAdapter<Lean> {
+  let depth = 0;
+  const node = (tag: string, ns: html.NS, attrs: Token.Attribute[], inert = false): Node => ({
+    tag,
+    ns,
+    attrs,
+    parent: null,
+    inert,
+  });
+  const attach = (parent: Node, child: Node) => {
+    // Recorded once, when the parser first inserts it (that is when a browser fetches it), not
+    // again when the adoption agency algorithm moves it.
+    const first = !child.recorded;
+    child.recorded = true;
+    child.parent = parent;
+    child.inert = parent.inert;
+    if (first && !child.inert && TRACKED.has(child.tag) && (child.ns === html.NS.HTML || child.ns === html.NS.SVG)) {
+      const tag = child.tag as ScannedElement['tag'];
+      if (tag === 'script' || child.ns === html.NS.HTML) {
+        found.push({ tag, svg: child.ns === html.NS.SVG, attrs: child.attrs, line: child.line });
+      }
+    }
+  };
+  return {
+    createDocument: () => node('#document', html.NS.HTML, []),
+    createDocumentFragment: () => node('#fragment', html.NS.HTML, [], true),
+    createElement: (tag, ns, attrs) => node(tag, ns, attrs),
+    createCommentNode: () => node('#comment', html.NS.HTML, []),
+    createTextNode: () => node('#text', html.NS.HTML, []),
+    appendChild: attach,
+    insertBefore: (parent, child) => attach(parent, child),
+    setTemplateContent: (template, content) => {
+      template.content = content;
+    },
+    getTemplateContent: (template) => template.content ?? node('#fragment', html.NS.HTML, [], true),
+    setDocumentType: () => undefined,
+    setDocumentMode: (document, mode) => {
+      document.mode = mode;
+    },
+    getDocumentMode: (document) => document.mode ?? html.DOCUMENT_MODE.NO_QUIRKS,
+    detachNode: (child) => {
+      child.parent = null;
+    },
+    insertText: () => undefined,
+    insertTextBefore: () => undefined,
+    adoptAttributes: (recipient, attrs) => {
+      const names = new Set(recipient.attrs.map((a) => a.name));
+      recipient.attrs.push(...attrs.filter((a) => !names.has(a.name)));
+    },
+    getFirstChild: () => null,
+    getChildNodes: () => [],
+    getParentNode: (child) => child.parent,
+    getAttrList: (element) => element.attrs,
+    getTagName: (element) => element.tag,
+    getNamespaceURI: (element) => element.ns,
+    getTextNodeContent: () => '',
+    getCommentNodeContent: () => '',
+    getDocumentTypeNodeName: () => '',
+    getDocumentTypeNodePublicId: () => '',
+    getDocumentTypeNodeSystemId: () => '',
+    isTextNode: (n): n is Node => n.tag === '#text',
+    isCommentNode: (n): n is Node => n.tag === '#comment',
+    isDocumentTypeNode: (n): n is Node => n.tag === '#doctype',
+    isElementNode: (n): n is Node => !n.tag.startsWith('#'),
+    // Only the start line of the tracked elements is kept (text and end-tag locations are not).
+    setNodeSourceCodeLocation: (n: Node | undefined, location) => {
+      if (n && location && TRACKED.has(n.tag)) n.line = location.startLine;
+    },
+    getNodeSourceCodeLocation: () => undefined,
+    updateNodeSourceCodeLocation: () => undefined,
+    onItemPush: () => {
+      if (++depth > MAX_OPEN_ELEMENTS) {
+        throw new PageTooComplexError(`more than ${MAX_OPEN_ELEMENTS} elements open at once`);
+      }
+    },
+    onItemPop: () => {
+      depth--;
+    },
+  };
+}
+
+/**
+ * Finds the scripts, stylesheets and `<base>` of a page while its bytes stream in, with parse5's
+ * WHATWG tree builder (the algorithm browsers use, so markup in comments, attributes, `<template>`
+ * or foreign content is seen as a browser sees it) but without building the DOM: a hostile page of
+ * 10 MiB of `<p>` costs a few MB instead of the 1.4 GB its full tree took.
+ */
+export class HtmlScanner {
+  readonly found: ScannedElement[] = [];
+  readonly #parser: Parser<Lean>;
+
+  constructor() {
+    // parse5-parser-stream feeds the same internal tokenizer; the Parser class is exported for it.
+    this.#parser = new Parser<Lean>({ treeAdapter: leanAdapter(this.found), sourceCodeLocationInfo: true });
+  }
+
+  /** Throws PageTooComplexError on absurdly deep markup. */
+  write(text: string): void {
+    this.#parser.tokenizer.write(text, false);
+  }
+
+  end(): void {
+    this.#parser.tokenizer.write('', true);
+  }
+}
