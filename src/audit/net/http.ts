@@ -155,7 +155,7 @@ export async function request(url: string, options: RequestOptions): Promise<Fet
   let current = new URL(url);
   try {
     for (let hop = 0; ; hop++) {
-      const response = await fetch(current, {
+      const response = await fetchRetryingStale(current, {
         redirect: 'manual',
         signal,
         headers: { 'User-Agent': `${TOOL.name}/${TOOL.version}`, Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
@@ -181,6 +181,23 @@ export async function request(url: string, options: RequestOptions): Promise<Fet
   } catch (error) {
     if (error instanceof NetworkError) throw error;
     throw new NetworkError(`${url}: ${describeNetworkError(error, timeoutMs)}`, { cause: error });
+  }
+}
+
+/**
+ * fetch(), retried once when a kept-alive connection turns out to be closed before any answer: a
+ * server whose idle timeout ran out while the audit was busy parsing closes the pooled connection,
+ * and the next request on it fails without a byte (UND_ERR_SOCKET). GET is idempotent and nothing
+ * was received, so a second try on a new connection is safe, as browsers do; it could only ever
+ * turn an error into a real answer, never hide a finding. Any other failure, or a second one, stands.
+ */
+async function fetchRetryingStale(url: URL, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+    if (init.signal?.aborted || (code !== 'UND_ERR_SOCKET' && code !== 'ECONNRESET')) throw error;
+    return fetch(url, init);
   }
 }
 
