@@ -51,7 +51,13 @@ function urlPath(url: string): string {
 }
 
 const isOk = (status: number) => status >= 200 && status <= 299;
-const isHtml = (contentType: string) => /^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i.test(contentType);
+/**
+ * A body the browser may render as a page: HTML or XHTML, or no type at all, which browsers sniff
+ * (and render as HTML when it looks like it, nosniff or not). Skipping untyped bodies would let a
+ * server that leaves out Content-Type pass pages whose scripts were never judged.
+ */
+const mayBeHtml = (contentType: string) =>
+  contentType.trim() === '' || /^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i.test(contentType);
 
 async function auditPage(url: string, options: AuditOptions, subresources: Subresources): Promise<PageResult> {
   const started = performance.now();
@@ -61,7 +67,7 @@ async function auditPage(url: string, options: AuditOptions, subresources: Subre
     // Only a 2xx HTML body is read, scanned as it streams in and never kept whole.
     sink: (fetched) => {
       const type = fetched.headers.get('content-type') ?? '';
-      return isOk(fetched.status) && isHtml(type) ? (scan = new PageScan(type)) : undefined;
+      return isOk(fetched.status) && mayBeHtml(type) ? (scan = new PageScan(type)) : undefined;
     },
   });
   const contentType = response.headers.get('content-type') ?? '';
