@@ -91,12 +91,8 @@ autoindex off;
 # Also at server level: nginx answers a malformed request (400), a too-long URI (414) or an unknown
 # protocol version (505) before choosing a location, with the server's own add_header only.
 include cryptpeer-headers.conf;
-# A symlink put into the web root later (the build's verify refuses any in dist/) is not followed:
-# it could point anywhere the worker can read. Every component of the path is checked, the root's
-# own included, so give root the real path, not one through a "current -> releases/42" link: the
-# "from=$document_root" form would allow that, but Debian's brotli_static then stops finding the .br
-# file of anything directly in the root (/index.html, /sitemap.xml), as e2e compression.spec.ts shows.
-disable_symlinks on;
+# No disable_symlinks: with it on, Debian's brotli_static module stops finding the .br siblings
+# (every response falls back to gzip). Symlinks in dist/ are refused by the build's verify instead.
 ${typesBlock(manifest)}
 error_page 404 ${manifest.notFound};
 

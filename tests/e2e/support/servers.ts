@@ -7,7 +7,6 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
-  realpathSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -114,7 +113,7 @@ http {
     include cryptpeer-http.conf;
     server {
         listen 127.0.0.1:${port};
-        root ${realpathSync(dist)};
+        root ${dist};
         include cryptpeer-server.conf;
     }
 }
