@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import type { AuditReport } from '../../../src/audit/report/types.ts';
+import { auditAsCi } from '../../support/audit-cli.ts';
 
 // A hostile server: a sitemap of 8 pages of 10 MiB of `<p>` each (the worst markup for a DOM:
 // one element per 3 bytes), plus one page a byte over the 10 MiB the audit reads. Building each
@@ -53,39 +52,12 @@ after(() => {
   server.close();
 });
 
-function audit(url: string): Promise<AuditReport> {
-  const args = [
-    '--max-semi-space-size=1',
-    'scripts/audit.ts',
-    '--format',
-    'json',
-    '--concurrency',
-    '16',
-    '--timeout',
-    '120000',
-    url,
-  ];
-  return new Promise((done, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', () => {
-      try {
-        done(JSON.parse(stdout) as AuditReport);
-      } catch (error) {
-        reject(new Error(`the audit printed no JSON report: ${stdout.slice(0, 500)}`, { cause: error }));
-      }
-    });
-  });
-}
-
 describe('the audit against a server of huge pages', () => {
   test(
     `scans ${PAGES} × 10 MiB pages while streaming, and a larger one is page-unjudged`,
     { timeout: 300_000 },
     async () => {
-      const report = await audit(`${base}/`);
+      const report = await auditAsCi(['--concurrency', '16', '--timeout', '120000', `${base}/`]);
       assert.equal(report.pages.length, PAGES + 1);
       const unjudged = report.pages.flatMap((p) => p.findings.filter((f) => f.ruleId === 'page-unjudged'));
       assert.deepEqual(

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import type { AuditReport } from '../../../src/audit/report/types.ts';
+import { auditAsCi } from '../../support/audit-cli.ts';
 
 // A hostile sitemap: just under the 10 MiB the audit reads, all `<p>` (one element per 3 bytes,
 // the worst markup for a tree) and one real entry at the end. The sitemap used to be parsed into a
@@ -32,25 +31,8 @@ after(() => {
   server.close();
 });
 
-function audit(url: string): Promise<AuditReport> {
-  const args = ['--max-semi-space-size=1', 'scripts/audit.ts', '--format', 'json', url];
-  return new Promise((done, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', () => {
-      try {
-        done(JSON.parse(stdout) as AuditReport);
-      } catch (error) {
-        reject(new Error(`the audit printed no JSON report: ${stdout.slice(0, 500)}`, { cause: error }));
-      }
-    });
-  });
-}
-
 test('a 10 MiB sitemap of millions of elements is read in bounded memory', { timeout: 120_000 }, async () => {
-  const report = await audit(`${base}/`);
+  const report = await auditAsCi([`${base}/`]);
   assert.deepEqual(
     report.pages.map((p) => p.url),
     [`${base}/only`],

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { AuditReport } from '../../../src/audit/report/types.ts';
+import { auditAsCi, auditNodeFlags } from '../../support/audit-cli.ts';
 
 // A hostile server: one page pinning 40 same-origin scripts of 8 MiB each (320 MiB in all). The
 // audit must verify every hash while the bytes stream in, never holding the files: its peak RSS
@@ -64,38 +63,12 @@ after(() => {
   server.close();
 });
 
-/** The Node flags of `npm run audit` (package.json), which the `cryptpeer-audit` bin uses too. */
-function auditNodeFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { scripts: Record<string, string> };
-  const [node, ...rest] = (pkg.scripts['audit'] ?? '').split(' ');
-  assert.equal(node, 'node');
-  return rest.slice(0, rest.indexOf('scripts/audit.ts'));
-}
-
-/** `npm run audit -- --no-crawl --format json <url>`, as a CI pipeline runs it: its JSON report. */
-function auditAsCi(url: string): Promise<AuditReport> {
-  const args = [...auditNodeFlags(), 'scripts/audit.ts', '--no-crawl', '--format', 'json', url];
-  return new Promise((done, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', () => {
-      try {
-        done(JSON.parse(stdout) as AuditReport);
-      } catch (error) {
-        reject(new Error(`the audit printed no JSON report: ${stdout.slice(0, 500)}`, { cause: error }));
-      }
-    });
-  });
-}
-
 describe('the audit against a server of huge subresources', () => {
   test(
     `hashes ${SCRIPTS} × 8 MiB scripts while streaming: every hash checked, peak RSS under 200 MB`,
     { timeout: 300_000 },
     async () => {
-      const report = await auditAsCi(`${base}/`);
+      const report = await auditAsCi(['--no-crawl', `${base}/`]);
       const [page] = report.pages;
       assert.ok(page, 'one page audited');
       const sri = page.findings.filter((f) => f.ruleId.startsWith('sri-'));
