@@ -93,8 +93,11 @@ export async function passDist(
   const pending = runShared('pass', dir, htmlFiles, { options, trust, manifest: base });
   const times = emptyPassTimes();
   const compressed = emptyPrecompressResult();
-  const assetProblems = await passAssets(dir, files, base, options, trust, times, compressed);
-  const shares = (await pending) as PageShare[];
+  // Both awaited together: a failure on either side fails the pass, none is left unhandled.
+  const [assetProblems, shares] = await Promise.all([
+    passAssets(dir, files, base, options, trust, times, compressed),
+    pending as Promise<PageShare[]>,
+  ]);
 
   const hardened = assembleHardening(shares, options);
   const t = cpuMs();

@@ -66,16 +66,16 @@ export async function runPostBuild(
   const passMs = performance.now() - t;
   const { times: work, compressed } = pass;
   logger.info(
-    `[harden] ${pass.pages} pages, ${pass.inlineHashes} inline hashes, ${(pass.hashedBytes / 1e6).toFixed(2)} MB hashed, largest CSP ${pass.largestCsp} B, ${seconds(work.harden)}`,
+    `[harden] ${pass.pages} pages, ${pass.inlineHashes} inline hashes, ${(pass.hashedBytes / 1e6).toFixed(2)} MB hashed, largest CSP ${pass.largestCsp} B, ${seconds(work.harden)} CPU`,
   );
   const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
   logger.info(
-    `[precompress] ${compressed.written.length} files (br, gzip): ${kB(compressed.inputBytes)} → br ${kB(compressed.encodedBytes.br)}, gzip ${kB(compressed.encodedBytes.gzip)}, ${seconds(work.precompress)}`,
+    `[precompress] ${compressed.written.length} files (br, gzip): ${kB(compressed.inputBytes)} → br ${kB(compressed.encodedBytes.br)}, gzip ${kB(compressed.encodedBytes.gzip)}, ${seconds(work.precompress)} CPU`,
   );
   refuseIfAny(pass.problems);
-  logger.info(`[verify] ${pass.pages} pages clean, ${seconds(work.verify + treeMs)}`);
+  logger.info(`[verify] ${pass.pages} pages clean, ${seconds(work.verify)} CPU, tree check ${seconds(treeMs)}`);
   logger.info(
-    `[pass] read ${seconds(work.read)}, write ${seconds(work.write)}; harden + verify + precompress in one pass: ${seconds(passMs)} wall clock (step times above are summed over threads)`,
+    `[pass] harden + verify + precompress in one pass: ${seconds(passMs)} (read ${seconds(work.read)} CPU, write ${seconds(work.write)} CPU; CPU times are summed over threads)`,
   );
 
   t = performance.now();
