@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { hardenDist } from '../../src/hardening/harden.ts';
-import { passDist } from '../../src/hardening/post-pass.ts';
+import { passDist, sameAsVerified } from '../../src/hardening/post-pass.ts';
+import type { PageShare } from '../../src/hardening/page-pass.ts';
 import { precompressDist, siblingProblems } from '../../src/hardening/precompress.ts';
 import { listFiles } from '../../src/hardening/walk.ts';
 import { parseSecurityOptions } from '../../src/security/index.ts';
@@ -102,6 +103,29 @@ describe('siblingProblems (decoding in memory)', () => {
     assert.deepEqual(
       siblingProblems([{ file: 'a.html.gz', encoding: 'gzip', bytes: gzipSync(original) }], original),
       [],
+    );
+  });
+});
+
+describe('sameAsVerified', () => {
+  test('a manifest route that is not the entry its page was verified against is a problem', async (t) => {
+    const dist = site(t);
+    const pass = await passDist(dist.dir, listFiles(dist.dir), OPTIONS, TEST_TRUST);
+    const share = {
+      pages: [{ file: 'fr/index.html', csp: pass.manifest.routes['/fr/']?.csp ?? '', inlineHashes: 0, htmlBytes: 0 }],
+    };
+    const base = { ...pass.manifest, routes: {} };
+    assert.deepEqual(sameAsVerified(pass.manifest, base, [share as PageShare]), []);
+    const widened = {
+      ...pass.manifest,
+      routes: { ...pass.manifest.routes, '/fr/': { file: 'fr/index.html', csp: "script-src 'unsafe-inline'" } },
+    };
+    assert.deepEqual(sameAsVerified(widened, base, [share as PageShare]), [
+      'headers manifest: route /fr/ is not the entry dist/fr/index.html was verified against',
+    ]);
+    assert.deepEqual(
+      sameAsVerified(pass.manifest, { ...base, origin: 'https://other.example' }, [share as PageShare]),
+      ['headers manifest: its common part differs from the one the pages were verified against'],
     );
   });
 });
