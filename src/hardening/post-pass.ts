@@ -29,7 +29,11 @@ export interface PassResult extends HardenResult {
 }
 
 /** The assembled manifest holds, for each page, the very entry the page was verified against. */
-export function sameAsVerified(manifest: HeadersManifest, base: HeadersManifest, shares: readonly PageShare[]): string[] {
+export function sameAsVerified(
+  manifest: HeadersManifest,
+  base: HeadersManifest,
+  shares: readonly PageShare[],
+): string[] {
   const problems: string[] = [];
   if (JSON.stringify({ ...manifest, routes: {} }) !== JSON.stringify(base))
     problems.push('headers manifest: its common part differs from the one the pages were verified against');
