@@ -26,8 +26,17 @@ interface BuildStats {
   hashedBytes: number;
   htmlBytes: number;
   largestCsp: number;
-  timings: { harden: number; emit: number; precompress: number; verify: number };
+  /** Wall-clock ms (tree, pass, emit, total) and, in `work`, CPU ms of each part of the pass summed over threads. */
+  timings: {
+    tree: number;
+    pass: number;
+    emit: number;
+    total: number;
+    work: { read: number; harden: number; verify: number; precompress: number; write: number };
+  };
   hooks: Record<string, number>;
+  /** CPU ms of the build process, every thread: astro's own work, the hooks (search), the post-steps. */
+  cpuMs: { astro: number; hooks: number; post: number };
   maxRssKiB: number;
 }
 
@@ -36,10 +45,15 @@ interface Row {
   pages: number;
   astroMs: number;
   pagefindMs: number;
-  hardenMs: number;
-  verifyMs: number;
+  /** Wall clock of all post-steps (tree check, the one pass, emit): the figure the 5 % target is about. */
+  postMs: number;
+  passMs: number;
   emitMs: number;
-  precompressMs: number;
+  /** CPU time of each part of the pass, summed over its threads (where the pass goes). */
+  hardenCpuMs: number;
+  verifyCpuMs: number;
+  precompressCpuMs: number;
+  ioCpuMs: number;
   totalMs: number;
   pagesPerSecond: number;
   hardenMBps: number;
@@ -47,6 +61,8 @@ interface Row {
   distMB: number;
   peakRssMB: number;
   postStepsShare: number;
+  /** The same share in CPU time, which other processes on a loaded machine do not skew. */
+  postStepsCpuShare: number;
   /** Bytes of each emitted server config (deploy/…, and dist/_headers): flat when written by policy class. */
   configBytes: Record<string, number>;
 }
@@ -74,24 +90,29 @@ for (const releases of sizes) {
     if (result.status !== 0) throw new Error(`build failed for ${releases}:\n${result.output.slice(-3000)}`);
     const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as BuildStats;
     const pagefindMs = stats.hooks['search'] ?? 0;
-    const post = stats.timings.harden + stats.timings.verify + stats.timings.emit + stats.timings.precompress;
+    const post = stats.timings.total;
+    const { work } = stats.timings;
     const astroMs = totalMs - post - pagefindMs;
     rows.push({
       releases,
       pages: stats.pages,
       astroMs,
       pagefindMs,
-      hardenMs: stats.timings.harden,
-      verifyMs: stats.timings.verify,
+      postMs: post,
+      passMs: stats.timings.pass,
       emitMs: stats.timings.emit,
-      precompressMs: stats.timings.precompress,
+      hardenCpuMs: work.harden,
+      verifyCpuMs: work.verify,
+      precompressCpuMs: work.precompress,
+      ioCpuMs: work.read + work.write,
       totalMs,
       pagesPerSecond: stats.pages / (totalMs / 1000),
-      hardenMBps: (stats.htmlBytes + stats.hashedBytes) / 1e6 / (stats.timings.harden / 1000),
+      hardenMBps: (stats.htmlBytes + stats.hashedBytes) / 1e6 / (work.harden / 1000),
       largestCspBytes: stats.largestCsp,
       distMB: dirSize(join(project.root, 'dist')) / 1e6,
       peakRssMB: stats.maxRssKiB / 1024,
       postStepsShare: post / astroMs,
+      postStepsCpuShare: stats.cpuMs.post / stats.cpuMs.astro,
       configBytes: configSizes(project.root),
     });
   } finally {
@@ -106,10 +127,13 @@ const header = [
   'pages',
   'astro s',
   'pagefind s',
-  'harden s',
-  'verify s',
+  'post s',
+  'pass s',
   'emit s',
-  'precompress s',
+  'cpu harden',
+  'cpu verify',
+  'cpu precomp',
+  'cpu io',
   'total s',
   'pages/s',
   'harden MB/s',
@@ -117,16 +141,20 @@ const header = [
   'dist MB',
   'peak RSS MB',
   'post/astro',
+  'cpu post/astro',
 ];
 const table = rows.map((r) => [
   String(r.releases),
   String(r.pages),
   fmt(r.astroMs / 1000),
   fmt(r.pagefindMs / 1000),
-  fmt(r.hardenMs / 1000),
-  fmt(r.verifyMs / 1000),
+  fmt(r.postMs / 1000),
+  fmt(r.passMs / 1000),
   fmt(r.emitMs / 1000),
-  fmt(r.precompressMs / 1000),
+  fmt(r.hardenCpuMs / 1000),
+  fmt(r.verifyCpuMs / 1000),
+  fmt(r.precompressCpuMs / 1000),
+  fmt(r.ioCpuMs / 1000),
   fmt(r.totalMs / 1000),
   fmt(r.pagesPerSecond, 1),
   fmt(r.hardenMBps, 1),
@@ -134,6 +162,7 @@ const table = rows.map((r) => [
   fmt(r.distMB, 1),
   fmt(r.peakRssMB, 0),
   `${fmt(r.postStepsShare * 100, 1)} %`,
+  `${fmt(r.postStepsCpuShare * 100, 1)} %`,
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]?.length ?? 0)));
 const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
@@ -149,7 +178,7 @@ const ratios: Record<string, number> = {};
 const small = rows[0];
 const large = rows.at(-1);
 if (small && large && small !== large) {
-  for (const key of ['astroMs', 'pagefindMs', 'hardenMs', 'verifyMs', 'emitMs', 'precompressMs', 'totalMs'] as const) {
+  for (const key of ['astroMs', 'pagefindMs', 'postMs', 'passMs', 'emitMs', 'totalMs'] as const) {
     ratios[key] = large[key] / small[key];
   }
   console.log(
@@ -159,7 +188,7 @@ if (small && large && small !== large) {
         .join(', '),
   );
   console.log(
-    `targets: (harden+verify+emit+precompress)/astro at ${large.releases} = ${fmt(large.postStepsShare * 100, 1)} % (≤ 5 %); ` +
+    `targets: post-steps (tree check + one pass + emit, wall clock)/astro at ${large.releases} = ${fmt(large.postStepsShare * 100, 1)} % (≤ 5 %; in CPU time ${fmt(large.postStepsCpuShare * 100, 1)} %); ` +
       `step ratios ≤ 11: ${Object.values(ratios).every((v) => v <= 11) ? 'met' : 'missed'}; largest CSP ${large.largestCspBytes} B (≤ 4096)`,
   );
 }

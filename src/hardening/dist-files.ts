@@ -47,6 +47,14 @@ export class DistFiles {
     return bytes ?? undefined;
   }
 
+  /** The bytes of a file the tree walk listed (`_astro/a.js`), read once and shared with read(). */
+  readListed(file: string): Buffer {
+    const urlPath = `/${file}`;
+    // A name whose URL form decodes to another name (`a%41.js`) is read by its own name.
+    const bytes = this.toFile(urlPath) === join(this.root, file) ? this.read(urlPath) : undefined;
+    return bytes ?? readFileSync(join(this.root, file));
+  }
+
   /** True when the file's bytes match an `integrity` value; computed once per (file, value). */
   matches(urlPath: string, integrity: string): boolean {
     const key = `${urlPath}\n${integrity}`;

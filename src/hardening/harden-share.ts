@@ -1,10 +1,11 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { routeOfFile } from '../manifest/index.ts';
 import type { SecurityOptions } from '../security/options.ts';
 import { DistFiles } from './dist-files.ts';
 import { hardenPage } from './harden-page.ts';
 import type { BuildTrust } from './trust.ts';
+import { writeOnce } from './write-once.ts';
 
 // One share of the harden step, kept apart from harden.ts so that the worker (worker-task.ts) and
 // the orchestrator (harden.ts → parallel.ts) do not import each other.
@@ -30,11 +31,7 @@ export function hardenFiles(
     const path = join(dir, file);
     const html = readFileSync(path, 'utf8');
     const result = hardenPage(html, routeOfFile(file), file, dist, options, trust);
-    // A new file renamed over the page: one write, no truncate-and-rewrite, and never a half-written
-    // page. If the write fails the build fails with it; the dot name keeps a leftover unserved.
-    const temporary = join(dirname(path), `.${basename(path)}.hardening`);
-    writeFileSync(temporary, result.html);
-    renameSync(temporary, path);
+    writeOnce(path, result.html);
     const declared = result.declaration === undefined ? {} : { declaration: result.declaration };
     return {
       file,

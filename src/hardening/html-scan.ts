@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { parse, parseFragment, html as HTML, type DefaultTreeAdapterTypes as T } from 'parse5';
 
 /** An element of a built page, with the offsets needed to edit it without re-serialising. */
 export interface ScannedElement {
@@ -8,9 +8,9 @@ export interface ScannedElement {
   insertAt: number;
   /** Offset right after the start tag. */
   startTagEnd: number;
-  /** Raw text between the start and end tags, exactly as served (inline scripts and styles). */
+  /** Text of a script or style element as the browser runs or applies it (CRLF read as LF). */
   rawText?: string;
-  /** Offsets of rawText in the page. */
+  /** Source offsets of that text in the page (start tag end, end tag start). */
   rawStart?: number;
   rawEnd?: number;
   /** Offset of the start tag's `<`. */
@@ -26,64 +26,72 @@ export interface ScannedPage {
   headInsertAt: number;
 }
 
-const RAW_TEXT = new Set(['script', 'style']);
+const isElement = (node: T.Node): node is T.Element => 'tagName' in node;
+const textOf = (node: T.ParentNode) =>
+  node.childNodes.map((c) => (c.nodeName === '#text' ? (c as T.TextNode).value : '')).join('');
+
+/** The offset where a new attribute goes: before `/>`, unless that `/` ends an unquoted value (`href=a/>`). */
+function insertionPoint(html: string, element: T.Element, base: number, end: number): number {
+  if (html[end - 2] !== '/') return end - 1;
+  const attrs = element.sourceCodeLocation?.attrs ?? {};
+  const lastValueEnd = Math.max(-1, ...Object.values(attrs).map((a) => base + a.endOffset));
+  return lastValueEnd === end - 1 ? end - 1 : end - 2;
+}
 
 /**
- * Tokenises a built page with htmlparser2, a real HTML parser (entity decoding, raw-text
- * elements, comments, case folding as the HTML syntax defines them) that is fast enough to read
- * every page of a 10,000-page site twice (harden, then verify) in a few seconds.
- *
- * One known difference with a browser's tree builder is harmless by construction: for a script
- * whose text contains `<!--<script>` (double-escaped script data), htmlparser2 ends the script at
- * the first `</script>`. The hash then differs from the browser's and the script is blocked — the
- * failure is closed, never an opening.
+ * Reads a built page with parse5, the WHATWG algorithm browsers run and the parser verify and the
+ * audit use, so harden edits exactly the elements a browser builds: what it reads as text
+ * (`<noscript>` with scripting on, `<textarea>`, `<iframe>`, double-escaped script data) is never
+ * taken for a tag, and a script's text is the text the browser hashes. `<noscript>` is read again
+ * with scripting off, as a browser without JavaScript reads it (a stylesheet there gets SRI too).
+ * Offsets are the source's own (parse5 counts the CRs it drops), so edits never re-serialise.
  */
 export function scanHtml(html: string, file: string): ScannedPage {
   const elements: ScannedElement[] = [];
-  const open: ScannedElement[] = [];
-  let headInsertAt = -1;
-  let line = 1;
-  let counted = 0;
-  // Tags arrive in source order: count newlines once, from the previous tag to this one.
-  const lineAt = (offset: number) => {
-    for (; counted < offset; counted++) if (html.charCodeAt(counted) === 10) line += 1;
-    return line;
-  };
-  const parser: Parser = new Parser(
-    {
-      onopentag(name, attribs, isImplied) {
-        if (isImplied) return; // no tag in the source: nothing to edit or check
-        const start = parser.startIndex;
-        const end = parser.endIndex; // the closing '>'
-        const selfClosing = html[end - 1] === '/';
+  const seen = new Set<number>();
+  const walk = (node: T.ParentNode, base: number, lineBase: number, inNoscript: boolean) => {
+    for (const child of node.childNodes) {
+      if (!isElement(child)) continue;
+      const loc = child.sourceCodeLocation;
+      const startTag = loc?.startTag;
+      // No start tag in the source (an implied <head>, a clone made by the adoption agency): nothing to edit.
+      if (startTag && !seen.has(base + startTag.startOffset)) {
+        seen.add(base + startTag.startOffset);
+        const tag = child.tagName.toLowerCase();
+        const end = base + startTag.endOffset;
         const element: ScannedElement = {
-          tag: name,
-          attrs: new Map(Object.entries(attribs)),
-          insertAt: selfClosing ? end - 1 : end,
-          startTagEnd: end + 1,
-          start,
-          line: lineAt(start),
+          tag,
+          attrs: new Map(child.attrs.map((a) => [a.prefix ? `${a.prefix}:${a.name}` : a.name, a.value])),
+          insertAt: insertionPoint(html, child, base, end),
+          startTagEnd: end,
+          start: base + startTag.startOffset,
+          line: lineBase + startTag.startLine - 1,
         };
+        if ((tag === 'script' || tag === 'style') && loc.endTag) {
+          element.rawText = textOf(child);
+          element.rawStart = end;
+          element.rawEnd = base + loc.endTag.startOffset;
+        }
         elements.push(element);
-        if (RAW_TEXT.has(name)) open.push(element);
-        if (name === 'head' && headInsertAt < 0) headInsertAt = end + 1;
-        if (name === 'meta' && 'charset' in attribs) headInsertAt = end + 1;
-      },
-      onclosetag(name, isImplied) {
-        const element = open.at(-1);
-        if (!element || element.tag !== name) return;
-        open.pop();
-        if (isImplied) return;
-        const rawEnd = parser.startIndex;
-        element.rawStart = element.startTagEnd;
-        element.rawEnd = rawEnd;
-        // Hash the text as the browser sees it: served bytes, with CRLF/CR turned into LF by the parser.
-        element.rawText = html.slice(element.startTagEnd, rawEnd).replace(/\r\n?/g, '\n');
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false },
-  );
-  parser.end(html);
+        if (tag === 'noscript' && !inNoscript && loc.endTag && child.namespaceURI === HTML.NS.HTML) {
+          const inner = parseFragment(html.slice(end, base + loc.endTag.startOffset), {
+            sourceCodeLocationInfo: true,
+            scriptingEnabled: false,
+          });
+          walk(inner, end, element.line, true);
+        }
+      }
+      if ('content' in child) walk(child.content, base, lineBase, inNoscript);
+      walk(child, base, lineBase, inNoscript);
+    }
+  };
+  walk(parse(html, { sourceCodeLocationInfo: true, scriptingEnabled: true }), 0, 1, false);
+  elements.sort((a, b) => a.start - b.start);
+  let headInsertAt = -1;
+  for (const element of elements) {
+    if (element.tag === 'head' && headInsertAt < 0) headInsertAt = element.startTagEnd;
+    if (element.tag === 'meta' && element.attrs.has('charset')) headInsertAt = element.startTagEnd;
+  }
   if (headInsertAt < 0) throw new Error(`${file}: no <head> start tag to receive the CSP <meta>`);
   // The policy must precede anything it governs: never insert it after a script, style or link.
   const firstGoverned = elements.find((e) => ['script', 'style', 'link'].includes(e.tag) && e.start < headInsertAt);

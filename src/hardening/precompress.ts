@@ -1,20 +1,15 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { brotliCompress, brotliDecompressSync, constants, gunzipSync, gzip } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import type { HeadersManifest } from '../manifest/index.ts';
 import { brotliQualityFor } from '../security/headers/content-encoding.ts';
-
-const brotli = promisify(brotliCompress);
-const gzipAsync = promisify(gzip);
 
 type Encoding = HeadersManifest['precompressed']['encodings'][number]['encoding'];
 
 /** Brotli at the policy's quality for the file (src/security/headers/content-encoding.ts), gzip at 9. Deterministic. */
-function compress(encoding: Encoding, bytes: Buffer, brotliQuality: number): Promise<Buffer> {
+function compress(encoding: Encoding, bytes: Buffer, brotliQuality: number): Buffer {
   if (encoding === 'br') {
-    return brotli(bytes, {
+    return brotliCompressSync(bytes, {
       params: {
         [constants.BROTLI_PARAM_QUALITY]: brotliQuality,
         [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
@@ -22,7 +17,7 @@ function compress(encoding: Encoding, bytes: Buffer, brotliQuality: number): Pro
     });
   }
   // zlib writes a gzip header with mtime 0 and no file name: the same bytes on every build.
-  return gzipAsync(bytes, { level: constants.Z_BEST_COMPRESSION, memLevel: 9 });
+  return gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION, memLevel: 9 });
 }
 
 const decompress = (encoding: Encoding, bytes: Buffer): Buffer =>
@@ -56,6 +51,14 @@ export function siblingFiles(files: readonly string[], manifest: HeadersManifest
   });
 }
 
+/** A precompressed sibling, in memory: `index.html.br` and its bytes. */
+export interface Sibling {
+  file: string;
+  encoding: Encoding;
+  bytes: Buffer;
+}
+
+/** What the step tallies for its log line. */
 export interface PrecompressResult {
   /** Every sibling written, relative to dist/. */
   written: string[];
@@ -64,79 +67,131 @@ export interface PrecompressResult {
   encodedBytes: Record<Encoding, number>;
 }
 
+export const emptyPrecompressResult = (): PrecompressResult => ({
+  written: [],
+  inputBytes: 0,
+  encodedBytes: { br: 0, gzip: 0 },
+});
+
 /**
- * Writes `.br` and `.gz` beside every compressible file, only when smaller than the file. Refuses
- * (throws, naming them) siblings already in dist/, which could only come from public/.
+ * The siblings of `file` (relative to dist/) encoded in memory from its final bytes: one per
+ * encoding, only when smaller than the file. Counted into `result`.
  */
-export async function precompressDist(
-  dir: string,
-  files: readonly string[],
+export function encodeSiblings(
+  file: string,
+  bytes: Buffer,
   manifest: HeadersManifest,
-): Promise<PrecompressResult> {
+  result: PrecompressResult,
+): Sibling[] {
+  const quality = brotliQualityFor(`/${file}`, manifest.cacheControl.immutablePrefixes);
+  const siblings: Sibling[] = [];
+  result.inputBytes += bytes.length;
+  for (const { encoding, suffix } of manifest.precompressed.encodings) {
+    const encoded = compress(encoding, bytes, quality);
+    if (encoded.length < bytes.length) {
+      siblings.push({ file: file + suffix, encoding, bytes: encoded });
+      result.encodedBytes[encoding] += encoded.length;
+    } else {
+      result.encodedBytes[encoding] += bytes.length;
+    }
+  }
+  return siblings;
+}
+
+/**
+ * Part of verify: a sibling must decode to exactly the bytes of the file it stands for, so a server
+ * sending it sends what was verified. Judged on the sibling's own bytes, decoded, never assumed.
+ */
+function siblingProblem(sibling: Sibling, original: Buffer, suffix: string): string | undefined {
+  let decoded: Buffer;
+  try {
+    decoded = decompress(sibling.encoding, sibling.bytes);
+  } catch {
+    return `dist/${sibling.file}: not valid ${sibling.encoding} data`;
+  }
+  return decoded.equals(original)
+    ? undefined
+    : `dist/${sibling.file}: does not decode to dist/${sibling.file.slice(0, -suffix.length)}`;
+}
+
+const suffixOf = (file: string) => file.slice(file.lastIndexOf('.'));
+
+/** Verify's check of the siblings just encoded from `original`, decoded in memory from their own bytes. */
+export function siblingProblems(siblings: readonly Sibling[], original: Buffer): string[] {
+  return siblings.flatMap((sibling) => siblingProblem(sibling, original, suffixOf(sibling.file)) ?? []);
+}
+
+/**
+ * Writes the siblings and lists them in `result.written`. Each is a new file, written once: `wx`
+ * fails rather than replace or follow anything already at that name (the tree check found none).
+ */
+export function writeSiblings(dir: string, siblings: readonly Sibling[], result: PrecompressResult): void {
+  for (const sibling of siblings) {
+    writeFileSync(join(dir, sibling.file), sibling.bytes, { flag: 'wx' });
+    result.written.push(sibling.file);
+  }
+}
+
+/**
+ * Refuses (throws, naming them) siblings already in dist/, which could only come from public/: a
+ * server would send one in place of the file the build hardened and verified.
+ */
+export function refuseStraySiblings(files: readonly string[], manifest: HeadersManifest): void {
   const strays = siblingFiles(files, manifest);
   if (strays.length > 0) {
     throw new Error(
       `[precompress] ${strays.map((f) => `dist/${f}`).join(', ')}: precompressed files are written by the build, never taken from public/; remove them`,
     );
   }
-  const targets = compressibleFiles(files, manifest);
-  const result: PrecompressResult = { written: [], inputBytes: 0, encodedBytes: { br: 0, gzip: 0 } };
-  // A few files at a time: zlib runs on libuv's thread pool, so both cores work.
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < targets.length; i = next++) {
-      const file = targets[i] ?? '';
-      const bytes = await readFile(join(dir, file));
-      const quality = brotliQualityFor(`/${file}`, manifest.cacheControl.immutablePrefixes);
-      result.inputBytes += bytes.length;
-      for (const { encoding, suffix } of manifest.precompressed.encodings) {
-        const encoded = await compress(encoding, bytes, quality);
-        if (encoded.length < bytes.length) {
-          await writeFile(join(dir, file + suffix), encoded, { flag: 'wx' });
-          result.written.push(file + suffix);
-          result.encodedBytes[encoding] += encoded.length;
-        } else {
-          result.encodedBytes[encoding] += bytes.length;
-        }
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: 4 }, worker));
+}
+
+/**
+ * Writes `.br` and `.gz` beside every compressible file of a dist/ on disk, only when smaller than
+ * the file. The build does the same inside its one pass (post-pass.ts), from the bytes in memory.
+ */
+export function precompressDist(dir: string, files: readonly string[], manifest: HeadersManifest): PrecompressResult {
+  refuseStraySiblings(files, manifest);
+  const result = emptyPrecompressResult();
+  for (const file of compressibleFiles(files, manifest)) {
+    writeSiblings(dir, encodeSiblings(file, readFileSync(join(dir, file)), manifest, result), result);
+  }
   result.written.sort();
   return result;
 }
 
+/** Every sibling among `files` is one the step wrote (`written`): a check on the lists alone. */
+export function unwrittenSiblings(
+  files: readonly string[],
+  manifest: HeadersManifest,
+  written: readonly string[],
+): string[] {
+  const ours = new Set(written);
+  return siblingFiles(files, manifest)
+    .filter((file) => !ours.has(file))
+    .map((file) => `dist/${file}: a precompressed file the build did not write`);
+}
+
 /**
- * Part of verify: every sibling in dist/ is one the step wrote, and decodes to exactly the bytes of
- * the file verify checked, so a server sending it sends what was verified.
+ * The siblings of a dist/ on disk, re-read: every one was written by the step and decodes to the
+ * file beside it. For a tree checked after the fact (tests, tools); the build checks in memory.
  */
-export async function verifyPrecompressed(
+export function verifyPrecompressed(
   dir: string,
   files: readonly string[],
   manifest: HeadersManifest,
   written: readonly string[],
-): Promise<string[]> {
-  const problems: string[] = [];
-  const ours = new Set(written);
-  for (const file of siblingFiles(files, manifest)) {
-    if (!ours.has(file)) problems.push(`dist/${file}: a precompressed file the build did not write`);
-  }
+): string[] {
+  const problems = unwrittenSiblings(files, manifest, written);
+  const present = new Set(files);
   for (const file of written) {
     const { encoding, suffix } = manifest.precompressed.encodings.find((e) => file.endsWith(e.suffix)) ?? {};
-    if (!encoding || !suffix || !existsSync(join(dir, file))) {
+    if (!encoding || !suffix || !present.has(file)) {
       problems.push(`dist/${file}: precompressed file missing`);
       continue;
     }
-    const original = await readFile(join(dir, file.slice(0, -suffix.length)));
-    let decoded: Buffer;
-    try {
-      decoded = decompress(encoding, await readFile(join(dir, file)));
-    } catch {
-      problems.push(`dist/${file}: not valid ${encoding} data`);
-      continue;
-    }
-    if (!decoded.equals(original))
-      problems.push(`dist/${file}: does not decode to dist/${file.slice(0, -suffix.length)}`);
+    const original = readFileSync(join(dir, file.slice(0, -suffix.length)));
+    const problem = siblingProblem({ file, encoding, bytes: readFileSync(join(dir, file)) }, original, suffix);
+    if (problem) problems.push(problem);
   }
   return problems;
 }

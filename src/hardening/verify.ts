@@ -33,7 +33,7 @@ export async function verifyDist(
 }
 
 /** Manifest-level checks: every route has its file, and no route's CSP is weak. */
-function verifyManifest(
+export function verifyManifest(
   htmlFiles: readonly string[],
   manifest: HeadersManifest,
   options: Pick<SecurityOptions, 'allowedExternal'>,
@@ -44,19 +44,30 @@ function verifyManifest(
     if (!htmlSet.has(file)) problems.push(`headers manifest: route ${route} points to ${file}, which is not in dist/`);
   }
   const reviewedHosts = options.allowedExternal.map(({ url }) => new URL(url).origin);
+  // Thousands of routes share a handful of policies: judge each distinct policy once.
+  const findings = new Map<string, string[]>();
   for (const [route, { csp }] of Object.entries(manifest.routes)) {
-    const parsed = parseCsp(csp);
-    // The audit's standard, every rule an error here: the site must pass what it asks of others.
-    // Only the origins of the reviewed, hash-pinned allowedExternal files may serve scripts.
-    for (const { id, problem } of cspWeaknesses(parsed, { reviewedHosts })) {
-      problems.push(`headers manifest: route ${route}: CSP ${id}: ${problem}`);
+    let found = findings.get(csp);
+    if (!found) {
+      found = cspFindings(csp, reviewedHosts);
+      findings.set(csp, found);
     }
-    // Stricter than the audit for this site only: no wildcard or scheme source in any directive
-    // (images and fonts included), since everything it loads is its own.
-    for (const [directive, sources] of parsed) {
-      const broad = sources.filter((s) => s.includes('*') || /^[a-z][a-z0-9+.-]*:$/i.test(s));
-      if (broad.length > 0) problems.push(`headers manifest: route ${route}: ${directive} allows ${broad.join(' ')}`);
-    }
+    for (const finding of found) problems.push(`headers manifest: route ${route}: ${finding}`);
   }
   return problems;
+}
+
+function cspFindings(csp: string, reviewedHosts: string[]): string[] {
+  const findings: string[] = [];
+  const parsed = parseCsp(csp);
+  // The audit's standard, every rule an error here: the site must pass what it asks of others.
+  // Only the origins of the reviewed, hash-pinned allowedExternal files may serve scripts.
+  for (const { id, problem } of cspWeaknesses(parsed, { reviewedHosts })) findings.push(`CSP ${id}: ${problem}`);
+  // Stricter than the audit for this site only: no wildcard or scheme source in any directive
+  // (images and fonts included), since everything it loads is its own.
+  for (const [directive, sources] of parsed) {
+    const broad = sources.filter((s) => s.includes('*') || /^[a-z][a-z0-9+.-]*:$/i.test(s));
+    if (broad.length > 0) findings.push(`${directive} allows ${broad.join(' ')}`);
+  }
+  return findings;
 }

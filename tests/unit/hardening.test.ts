@@ -99,6 +99,23 @@ describe('hardenPage', () => {
     assert.equal(integrityAttr(tagWith(html, /chunk\.abc123\.js/)), sri('sha384', 'export const x = 1;\n'));
   });
 
+  test('reads the page as a browser does: a stylesheet after a comment closed by "--!>" gets integrity', () => {
+    const { html } = harden(page('<!-- note --!><link rel="stylesheet" href="/_astro/site.abc123.css">'));
+    assert.equal(integrityAttr(tagWith(html, /site\.abc123\.css/)), sri('sha384', CSS));
+  });
+
+  test('markup a browser reads as text (<iframe>, <noembed>, <textarea>) is left as it is', () => {
+    for (const tag of ['iframe', 'noembed', 'textarea']) {
+      const text = `<${tag}><link rel="stylesheet" href="/_astro/site.abc123.css"></${tag}>`;
+      assert.ok(harden(page('', text)).html.includes(text), tag);
+    }
+  });
+
+  test('a stylesheet inside <noscript> gets integrity: a browser without JavaScript loads it', () => {
+    const { html } = harden(page('<noscript><link rel="stylesheet" href="/_astro/site.abc123.css"></noscript>'));
+    assert.equal(integrityAttr(tagWith(html, /site\.abc123\.css/)), sri('sha384', CSS));
+  });
+
   test('resolves relative references against the page path', () => {
     const { html } = harden(
       page('<link rel="stylesheet" href="../_astro/site.abc123.css">'),

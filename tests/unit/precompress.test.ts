@@ -33,9 +33,9 @@ function site(t: TestContext, extra: Record<string, string | Uint8Array> = {}) {
 }
 
 describe('precompress step', () => {
-  test('writes .br and .gz beside each text file that shrinks, each decoding to the file', async (t) => {
+  test('writes .br and .gz beside each text file that shrinks, each decoding to the file', (t) => {
     const dist = site(t);
-    const result = await precompressDist(dist.dir, listFiles(dist.dir), MANIFEST);
+    const result = precompressDist(dist.dir, listFiles(dist.dir), MANIFEST);
     assert.deepEqual(result.written, [
       '_astro/site.css.br',
       '_astro/site.css.gz',
@@ -50,17 +50,17 @@ describe('precompress step', () => {
     assert.ok(result.encodedBytes.br < result.encodedBytes.gzip && result.encodedBytes.gzip < result.inputBytes);
   });
 
-  test('leaves alone files that would not shrink, fonts, dot folders and host-only files', async (t) => {
+  test('leaves alone files that would not shrink, fonts, dot folders and host-only files', (t) => {
     const dist = site(t);
-    const { written } = await precompressDist(dist.dir, listFiles(dist.dir), MANIFEST);
+    const { written } = precompressDist(dist.dir, listFiles(dist.dir), MANIFEST);
     for (const file of ['tiny.txt', 'font.woff2', '.well-known/security.txt', '_headers']) {
       assert.ok(!written.some((w) => w.startsWith(`${file}.`)), file);
     }
   });
 
-  test('brotli at full effort for shared assets and Pagefind runtime, at the per-page quality for pages', async (t) => {
+  test('brotli at full effort for shared assets and Pagefind runtime, at the per-page quality for pages', (t) => {
     const dist = site(t, { 'pagefind/pagefind.js': 'export const x = 1;\n'.repeat(300) });
-    await precompressDist(dist.dir, listFiles(dist.dir), MANIFEST);
+    precompressDist(dist.dir, listFiles(dist.dir), MANIFEST);
     const prefixes = MANIFEST.cacheControl.immutablePrefixes;
     for (const [file, quality] of [
       ['_astro/site.css', BROTLI_QUALITY.shared],
@@ -76,37 +76,37 @@ describe('precompress step', () => {
     }
   });
 
-  test('is deterministic: two builds write the same bytes', async (t) => {
+  test('is deterministic: two builds write the same bytes', (t) => {
     const [a, b] = [site(t), site(t)];
-    await precompressDist(a.dir, listFiles(a.dir), MANIFEST);
-    await precompressDist(b.dir, listFiles(b.dir), MANIFEST);
+    precompressDist(a.dir, listFiles(a.dir), MANIFEST);
+    precompressDist(b.dir, listFiles(b.dir), MANIFEST);
     for (const file of ['index.html.br', 'index.html.gz', '_astro/site.css.gz']) {
       assert.ok(readFileSync(join(a.dir, file)).equals(readFileSync(join(b.dir, file))), file);
     }
   });
 
-  test('refuses a sibling already in dist/ (from public/), naming it', async (t) => {
+  test('refuses a sibling already in dist/ (from public/), naming it', (t) => {
     const dist = site(t, { 'index.html.gz': gzipSync('<script>alert(1)</script>') });
-    await assert.rejects(
-      precompressDist(dist.dir, listFiles(dist.dir), MANIFEST),
+    assert.throws(
+      () => precompressDist(dist.dir, listFiles(dist.dir), MANIFEST),
       /dist\/index\.html\.gz: precompressed files are written by the build, never taken from public\//,
     );
   });
 
-  test('an archive such as release.tar.gz is an ordinary file, not a sibling', async (t) => {
+  test('an archive such as release.tar.gz is an ordinary file, not a sibling', (t) => {
     const dist = site(t, { 'release.tar.gz': gzipSync('data') });
-    const { written } = await precompressDist(dist.dir, listFiles(dist.dir), MANIFEST);
+    const { written } = precompressDist(dist.dir, listFiles(dist.dir), MANIFEST);
     assert.ok(!written.includes('release.tar.gz'));
   });
 
-  test('verify: a sibling changed after the step, or one the step did not write, is a problem', async (t) => {
+  test('verify: a sibling changed after the step, or one the step did not write, is a problem', (t) => {
     const dist = site(t);
-    const { written } = await precompressDist(dist.dir, listFiles(dist.dir), MANIFEST);
-    assert.deepEqual(await verifyPrecompressed(dist.dir, listFiles(dist.dir), MANIFEST, written), []);
+    const { written } = precompressDist(dist.dir, listFiles(dist.dir), MANIFEST);
+    assert.deepEqual(verifyPrecompressed(dist.dir, listFiles(dist.dir), MANIFEST, written), []);
     writeFileSync(join(dist.dir, 'index.html.gz'), gzipSync('<p>other</p>'));
     writeFileSync(join(dist.dir, 'fr/index.html.br'), 'not brotli');
     writeFileSync(join(dist.dir, 'tiny.txt.gz'), gzipSync('a'));
-    assert.deepEqual(await verifyPrecompressed(dist.dir, listFiles(dist.dir), MANIFEST, written), [
+    assert.deepEqual(verifyPrecompressed(dist.dir, listFiles(dist.dir), MANIFEST, written), [
       'dist/tiny.txt.gz: a precompressed file the build did not write',
       'dist/fr/index.html.br: not valid br data',
       'dist/index.html.gz: does not decode to dist/index.html',

@@ -31,7 +31,7 @@ before(async () => {
     .manifest;
   // Large enough to compress, and to ask for ranges of.
   dist.write('big.txt', 'CryptPeer range test line.\n'.repeat(4000));
-  await precompressDist(dist.dir, listFiles(dist.dir), manifest);
+  precompressDist(dist.dir, listFiles(dist.dir), manifest);
   // What must never be served: a dot file, and a symlink to a file outside dist/.
   dist.write('.env', SECRET);
   symlinkSync(join(dist.parent, 'x'), join(dist.dir, 'link.txt'));
