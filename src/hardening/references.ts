@@ -1,6 +1,6 @@
 export type ResourceKind = 'script' | 'style';
 
-/** What the reference helpers read of an element: its name and attributes (htmlparser2 or parse5). */
+/** What the reference helpers read of an element: its name and attributes (a parse5 element of a page, or an SVG file's element). */
 export interface TagLike {
   tag: string;
   attrs: ReadonlyMap<string, string>;

@@ -64,22 +64,33 @@ describe('harden and verify refuse what public/ and bundles carry', { concurrenc
     });
   }
 
-  test('refuses an SVG file in public/ that carries a <script>', { timeout: CASE_TIMEOUT_MS }, async (t) => {
-    const temp = project(t);
-    const text = [
-      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">',
-      '  <rect width="10" height="10"/>',
-      '  <script>alert(document.domain)</script>',
-      '</svg>',
-      '',
-    ].join('\n');
-    writePublic(temp, 'logo.svg', text);
-    await expectRefused(t, temp, {
-      file: 'public/logo.svg',
-      line: lineOf(text, '<script>'),
-      key: /<script> in an SVG file/,
+  for (const [label, root, script] of [
+    ['a <script>', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">', '<script>'],
+    // XML resolves prefixes: bound to the SVG namespace, <s:script> is a script to the browser.
+    [
+      'a prefixed <s:script>',
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:s="http://www.w3.org/2000/svg">',
+      '<s:script>',
+    ],
+  ] as const) {
+    test(`refuses an SVG file in public/ that carries ${label}`, { timeout: CASE_TIMEOUT_MS }, async (t) => {
+      const temp = project(t);
+      const close = script.replace('<', '</');
+      const text = [
+        root,
+        '  <rect width="10" height="10"/>',
+        `  ${script}alert(document.domain)${close}`,
+        '</svg>',
+        '',
+      ].join('\n');
+      writePublic(temp, 'logo.svg', text);
+      await expectRefused(t, temp, {
+        file: 'public/logo.svg',
+        line: lineOf(text, script),
+        key: /<script> in an SVG file/,
+      });
     });
-  });
+  }
 
   test(
     'refuses a bundled import of a third-party URL in a component <script> (trusted code)',

@@ -538,6 +538,36 @@ describe('verifyDist', () => {
       '<svg xmlns="http://www.w3.org/2000/svg"><image href="https://other.example/x.png"/></svg>',
       '<image href> loads https://other.example/x.png from another origin',
     ],
+    [
+      'a script under a namespace prefix',
+      '<s:svg xmlns:s="http://www.w3.org/2000/svg"><s:script>alert(1)</s:script></s:svg>',
+      '<script> in an SVG file',
+    ],
+    [
+      'an XHTML script under a prefix',
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml"><h:script>alert(1)</h:script></svg>',
+      '<script> in an SVG file',
+    ],
+    [
+      'a javascript: link under another xlink prefix',
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:l="http://www.w3.org/1999/xlink"><a l:href="javascript:alert(1)"><text>x</text></a></svg>',
+      'javascript: URL in xlink:href= on <a>',
+    ],
+    [
+      'a third-party image under a prefixed xlink:href',
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:l="http://www.w3.org/1999/xlink"><image l:href="https://other.example/x.png"/></svg>',
+      '<image xlink:href> loads https://other.example/x.png from another origin',
+    ],
+    [
+      'a default-namespace XHTML iframe',
+      '<svg xmlns="http://www.w3.org/2000/svg"><g><iframe xmlns="http://www.w3.org/1999/xhtml" src="https://other.example/"/></g></svg>',
+      'HTML element <iframe> in an SVG file',
+    ],
+    [
+      'markup that is not well-formed XML',
+      '<svg xmlns="http://www.w3.org/2000/svg"><g></svg>',
+      'not well-formed XML (unexpected close tag.); browsers refuse to render it',
+    ],
   ] as const) {
     test(`refuses an SVG file from public/ with ${label}`, async (t) => {
       const fixture = await hardened(t, { 'logo.svg': svg });
@@ -549,6 +579,21 @@ describe('verifyDist', () => {
       );
     });
   }
+
+  test('accepts an SVG file from public/ with editor metadata in other namespaces', async (t) => {
+    const svg = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"',
+      '     xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" inkscape:version="1.3">',
+      '  <metadata><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></metadata>',
+      '  <defs><path id="p" d="M0 0h1v1z"/></defs>',
+      '  <use xlink:href="#p"/><![CDATA[ <script>not markup</script> ]]>',
+      '</svg>',
+    ].join('\n');
+    const fixture = await hardened(t, { 'logo.svg': svg });
+    const trust = { ...TEST_TRUST, publicFiles: new Set(['/logo.svg']) };
+    assert.deepEqual(await verifyDist(fixture.dist.dir, fixture.manifest, OPTIONS, trust), []);
+  });
 
   for (const [label, code, expected] of [
     [
