@@ -92,7 +92,8 @@ autoindex off;
 # protocol version (505) before choosing a location, with the server's own add_header only.
 include cryptpeer-headers.conf;
 # No disable_symlinks: with it on, Debian's brotli_static module stops finding the .br siblings
-# (every response falls back to gzip). Symlinks in dist/ are refused by the build's verify instead.
+# (every response falls back to gzip; reported upstream as google/ngx_brotli#134). Symlinks in
+# dist/ are refused by the build's tree check instead.
 ${typesBlock(manifest)}
 error_page 404 ${manifest.notFound};
 

@@ -9,6 +9,8 @@ function line(name: string, value: string): string {
 
 /** The number of rules Cloudflare Pages documents as the most a `_headers` file may hold. */
 export const HEADERS_FILE_RULE_LIMIT = 100;
+/** The characters Cloudflare Pages documents as the most one `_headers` line may hold, indent included. */
+export const HEADERS_FILE_LINE_LIMIT = 2000;
 
 /**
  * Netlify / Cloudflare Pages `_headers`. Both merge every matching rule and join repeated headers
@@ -20,13 +22,27 @@ export const HEADERS_FILE_RULE_LIMIT = 100;
  */
 export function emitHeadersFile(manifest: HeadersManifest): string {
   const rules = headersFileRules(manifest);
-  const over =
-    rules.length > HEADERS_FILE_RULE_LIMIT
-      ? [
-          `# ${rules.length} rules: over the ${HEADERS_FILE_RULE_LIMIT} Cloudflare Pages documents; the common headers come first.`,
-        ]
-      : [];
-  return `${[`# ${GENERATED_NOTICE}`, ...over, ...rules.flat()].join('\n')}\n`;
+  const notes = headersFileWarnings(manifest).map((warning) => `# ${warning}`);
+  return `${[`# ${GENERATED_NOTICE}`, ...notes, ...rules.flat()].join('\n')}\n`;
+}
+
+/**
+ * What a Cloudflare Pages deploy of `_headers` would not apply: more rules, or longer lines (a CSP
+ * with many hashes), than it documents. Not errors: the other hosts and the servers are unaffected.
+ */
+export function headersFileWarnings(manifest: HeadersManifest): string[] {
+  const rules = headersFileRules(manifest);
+  const warnings: string[] = [];
+  if (rules.length > HEADERS_FILE_RULE_LIMIT)
+    warnings.push(
+      `${rules.length} rules: over the ${HEADERS_FILE_RULE_LIMIT} Cloudflare Pages documents; the common headers come first.`,
+    );
+  const long = rules.flat().filter((l) => l.length > HEADERS_FILE_LINE_LIMIT);
+  if (long.length > 0)
+    warnings.push(
+      `${long.length} line(s) over the ${HEADERS_FILE_LINE_LIMIT} characters Cloudflare Pages documents (longest ${Math.max(...long.map((l) => l.length))}, ${long[0]?.trim().split(':')[0]}).`,
+    );
+  return warnings;
 }
 
 /** How many rules `emitHeadersFile` writes (one per URL pattern). */

@@ -8,7 +8,7 @@ import { MANIFEST_FILE } from '../manifest/index.ts';
 import type { BuildTrust } from '../hardening/trust.ts';
 import { GENERATED_PATHS, scanDistTree } from '../hardening/tree-hygiene.ts';
 import { writeConfigs } from '../emitters/index.ts';
-import { HEADERS_FILE_RULE_LIMIT, headersFileRuleCount } from '../emitters/static-hosts.ts';
+import { headersFileWarnings } from '../emitters/static-hosts.ts';
 
 export interface StepLogger {
   info(message: string): void;
@@ -84,13 +84,9 @@ export async function runPostBuild(
   const written = writeConfigs(pass.manifest, deployDir, distDir);
   const emit = performance.now() - t;
   logger.info(`[emit] manifest + ${written.length} server configs in ${deployDir}, ${seconds(emit)}`);
-  const headersRules = headersFileRuleCount(pass.manifest);
-  if (headersRules > HEADERS_FILE_RULE_LIMIT) {
-    // Not an error: nginx, Caddy, Apache and Vercel are unaffected; only a Cloudflare Pages deploy is.
-    logger.info(
-      `[emit] warning: dist/_headers has ${headersRules} rules, over the ${HEADERS_FILE_RULE_LIMIT} Cloudflare Pages documents (see README, Deploying)`,
-    );
-  }
+  // Not errors: nginx, Caddy, Apache and Vercel are unaffected; only a Cloudflare Pages deploy is.
+  for (const warning of headersFileWarnings(pass.manifest))
+    logger.info(`[emit] warning: dist/_headers has ${warning} (see README, Deploying)`);
   const { problems: _problems, compressed: _compressed, times: _times, ...hardened } = pass;
   const timings = { tree: treeMs, pass: passMs, emit, total: performance.now() - started, work };
   return { ...hardened, deployDir, timings };

@@ -7,7 +7,9 @@ import { emitNginxHeaders, emitNginxHttp, emitNginxServer } from '../../src/emit
 import {
   emitHeadersFile,
   emitVercel,
+  HEADERS_FILE_LINE_LIMIT,
   HEADERS_FILE_RULE_LIMIT,
+  headersFileWarnings,
   headersFileRuleCount,
 } from '../../src/emitters/static-hosts.ts';
 import { hardenDist } from '../../src/hardening/harden.ts';
@@ -190,6 +192,21 @@ describe('_headers (Netlify, Cloudflare Pages)', () => {
     assert.equal(parseHeadersFile(text).length, headersFileRuleCount(big));
     assert.match(text, new RegExp(`^# ${headersFileRuleCount(big)} rules: over the ${HEADERS_FILE_RULE_LIMIT} `, 'm'));
     assert.doesNotMatch(emitHeadersFile(manifest), /rules: over the/);
+  });
+
+  test('a _headers line longer than Cloudflare documents is named in the file and in the warnings', () => {
+    assert.deepEqual(headersFileWarnings(manifest), []);
+    const [route, entry] = Object.entries(manifest.routes)[0] ?? [];
+    assert.ok(route && entry);
+    const csp = `${entry.csp}; ${"img-src 'self' ".repeat(Math.ceil(HEADERS_FILE_LINE_LIMIT / 15))}`.trim();
+    const long: HeadersManifest = { ...manifest, routes: { ...manifest.routes, [route]: { ...entry, csp } } };
+    const warnings = headersFileWarnings(long);
+    assert.equal(warnings.length, 1);
+    assert.match(
+      warnings[0] ?? '',
+      new RegExp(`over the ${HEADERS_FILE_LINE_LIMIT} characters .*Content-Security-Policy`),
+    );
+    assert.ok(emitHeadersFile(long).includes(`# ${warnings[0]}`));
   });
 });
 
