@@ -1,4 +1,12 @@
-import { parse, parseFragment, html as HTML, type DefaultTreeAdapterTypes as T } from 'parse5';
+import {
+  defaultTreeAdapter,
+  parse,
+  parseFragment,
+  html as HTML,
+  type DefaultTreeAdapterMap,
+  type DefaultTreeAdapterTypes as T,
+  type TreeAdapter,
+} from 'parse5';
 
 /** An element of a built page, with the offsets needed to edit it without re-serialising. */
 export interface ScannedElement {
@@ -27,6 +35,18 @@ export interface ScannedPage {
 }
 
 const isElement = (node: T.Node): node is T.Element => 'tagName' in node;
+
+/**
+ * parse5's own tree builder, except that text nodes get no source location: harden edits at element
+ * offsets only, and keeping each text run's end offset up to date was an eighth of the parse. The
+ * tree (elements, attributes, text) is the one the default adapter builds.
+ */
+const treeAdapter: TreeAdapter<DefaultTreeAdapterMap> = {
+  ...defaultTreeAdapter,
+  setNodeSourceCodeLocation(node, location) {
+    if (node.nodeName !== '#text') defaultTreeAdapter.setNodeSourceCodeLocation(node, location);
+  },
+};
 const textOf = (node: T.ParentNode) =>
   node.childNodes.map((c) => (c.nodeName === '#text' ? (c as T.TextNode).value : '')).join('');
 
@@ -77,6 +97,7 @@ export function scanHtml(html: string, file: string): ScannedPage {
           const inner = parseFragment(html.slice(end, base + loc.endTag.startOffset), {
             sourceCodeLocationInfo: true,
             scriptingEnabled: false,
+            treeAdapter,
           });
           walk(inner, end, element.line, true);
         }
@@ -85,7 +106,7 @@ export function scanHtml(html: string, file: string): ScannedPage {
       walk(child, base, lineBase, inNoscript);
     }
   };
-  walk(parse(html, { sourceCodeLocationInfo: true, scriptingEnabled: true }), 0, 1, false);
+  walk(parse(html, { sourceCodeLocationInfo: true, scriptingEnabled: true, treeAdapter }), 0, 1, false);
   elements.sort((a, b) => a.start - b.start);
   let headInsertAt = -1;
   for (const element of elements) {

@@ -87,6 +87,8 @@ const ANIMATION = new Set(['animate', 'set', 'animatemotion', 'animatetransform'
 
 /** A scheme that runs code or inlines a document, as a browser reads it (case, controls and spaces ignored). */
 export function dangerousScheme(value: string): string | undefined {
+  // Every scheme ends in a colon, which the clean-up below never removes: without one there is none.
+  if (!value.includes(':')) return undefined;
   for (const part of value.split(/[;,]/)) {
     const compact = part.replace(/[\u0000-\u0020\u007f]/g, '').toLowerCase();
     const scheme = /^(javascript|vbscript|data|blob|filesystem):/.exec(compact)?.[1];

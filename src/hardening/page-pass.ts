@@ -59,8 +59,9 @@ export function passPages(
   base: HeadersManifest,
   options: SecurityOptions,
   trust: BuildTrust,
+  dist: DistFiles = new DistFiles(dir),
 ): PageShare {
-  const dist = new DistFiles(dir);
+  const hashedBefore = dist.hashedBytes;
   const share: PageShare = {
     pages: [],
     hashedBytes: 0,
@@ -101,6 +102,6 @@ export function passPages(
     lap('write');
     share.pages.push({ ...entry, inlineHashes: result.inlineHashes, htmlBytes: Buffer.byteLength(html) });
   }
-  share.hashedBytes = dist.hashedBytes;
+  share.hashedBytes = dist.hashedBytes - hashedBefore;
   return share;
 }

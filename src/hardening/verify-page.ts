@@ -39,8 +39,39 @@ function importMapProblems(text: string, pagePath: string, source: string, dist:
   });
 }
 
+// Thousands of pages share a handful of policies: each distinct CSP text is read once per build,
+// never trusted from harden (these are verify's own readings of the manifest's and the page's text).
+// Pure functions of the text; a text seen for the first time is read as before. Bounded, since a
+// page's own <meta> text is page content.
+const CACHE_LIMIT = 256;
+const readings = new Map<string, ReadonlyMap<string, readonly string[]>>();
+const metaForms = new Map<string, string>();
+function remember<T>(cache: Map<string, T>, key: string, read: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    value = read();
+    cache.set(key, value);
+  }
+  return value;
+}
+const readCsp = (value: string) => remember(readings, value, () => parseCsp(value));
+/** A CSP as a `<meta>` can carry it (header-only directives left out), in a comparable form. */
+const metaFormOfHeader = (csp: string) =>
+  remember(metaForms, `header\n${csp}`, () => {
+    const expected = parseCsp(csp);
+    for (const name of HEADER_ONLY_DIRECTIVES) expected.delete(name);
+    return JSON.stringify([...expected]);
+  });
+const metaFormOf = (content: string) =>
+  remember(metaForms, `meta\n${content}`, () => JSON.stringify([...parseCsp(content)]));
+
 /** A script or style element against what the route declared: content routes may carry none. */
-function inlineProblems(element: PageElement, declaration: RouteDeclaration, csp: Map<string, string[]>): string[] {
+function inlineProblems(
+  element: PageElement,
+  declaration: RouteDeclaration,
+  csp: ReadonlyMap<string, readonly string[]>,
+): string[] {
   const text = (element.text ?? '').replace(/\r\n?/g, '\n');
   const isMap = element.tag === 'script' && element.attrs.get('type') === 'importmap';
   const declared =
@@ -84,7 +115,7 @@ function checkPage({ file, html, manifest, options, trust, dist }: PageInput, wi
   const route = findRoute(manifest, pagePath);
   const entry = route ? manifest.routes[route] : undefined;
   if (!entry) report('HTML route missing from the headers manifest');
-  const csp = parseCsp(entry?.csp ?? '');
+  const csp = readCsp(entry?.csp ?? '');
   const declaration = getRouteDeclaration(entry?.declaration, trust.declarations);
   if (!declaration) return [...problems, `${source}: unknown route declaration "${entry?.declaration}"`];
   const context = { origin: options.origin, pagePath, referrerPolicy: getReferrerPolicy() };
@@ -132,9 +163,7 @@ function checkPage({ file, html, manifest, options, trust, dist }: PageInput, wi
   if (entry && metaCsps.length !== 1)
     report(`${metaCsps.length} <meta http-equiv="content-security-policy"> (expected 1)`);
   if (entry && metaCsps.length === 1) {
-    const expected = parseCsp(entry.csp);
-    for (const name of HEADER_ONLY_DIRECTIVES) expected.delete(name);
-    if (JSON.stringify([...parseCsp(metaCsps[0] ?? '')]) !== JSON.stringify([...expected]))
+    if (metaFormOf(metaCsps[0] ?? '') !== metaFormOfHeader(entry.csp))
       report('the <meta> CSP differs from the manifest header CSP');
   }
   if (route && html.includes('data-header=')) {

@@ -16,8 +16,8 @@ export function verifyFiles(
   manifest: HeadersManifest,
   options: SecurityOptions,
   trust: BuildTrust,
+  dist: DistFiles = new DistFiles(dir),
 ): string[] {
-  const dist = new DistFiles(dir);
   return htmlFiles.flatMap((file) =>
     verifyPage({ file, html: readFileSync(join(dir, file), 'utf8'), manifest, options, trust, dist }),
   );

@@ -1,5 +1,6 @@
-// Worker-thread entry of the harden and verify steps (see parallel.ts).
+// Worker-thread entry of the shared steps (see parallel.ts): batches of pages until none is left.
 import { parentPort, workerData } from 'node:worker_threads';
-import { runTask } from './worker-task.ts';
+import { runBatches } from './worker-task.ts';
 
-parentPort?.postMessage(runTask(workerData as Record<string, unknown>));
+const { next, batchSize, ...input } = workerData as { next: Int32Array; batchSize: number } & Record<string, unknown>;
+parentPort?.postMessage(runBatches(input, next, batchSize));

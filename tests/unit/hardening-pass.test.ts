@@ -6,6 +6,7 @@ import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { hardenDist } from '../../src/hardening/harden.ts';
 import { passDist, sameAsVerified } from '../../src/hardening/post-pass.ts';
 import type { PageShare } from '../../src/hardening/page-pass.ts';
+import { MIN_PAGES_FOR_WORKERS } from '../../src/hardening/parallel.ts';
 import { precompressDist, siblingProblems } from '../../src/hardening/precompress.ts';
 import { listFiles } from '../../src/hardening/walk.ts';
 import { parseSecurityOptions } from '../../src/security/index.ts';
@@ -80,6 +81,43 @@ describe('the one pass (harden, verify, precompress)', () => {
       /dist\/long\/index\.html\.gz: precompressed files are written by the build, never taken from public\//,
     );
     assert.equal(dist.read('index.html'), before);
+  });
+});
+
+describe('the one pass on a site large enough for worker threads', () => {
+  // Short pages, but the one compared with a small site's gets siblings.
+  const note = (i: number, handler: boolean) =>
+    page(
+      '<link rel="stylesheet" href="/_astro/site.abc123.css">',
+      handler ? `<p onclick="x()">${i}</p>` : i === 7 ? LONG : `<p>${i}</p>`,
+    );
+  const name = (i: number) => `notes/${String(i).padStart(4, '0')}.html`;
+
+  test('hardens every page as one thread would, and reports problems in file order', async (t) => {
+    const bad = new Set([1, 2, 40, MIN_PAGES_FOR_WORKERS - 1]);
+    const notes = Array.from({ length: MIN_PAGES_FOR_WORKERS }, (_, i): [string, string] => [
+      name(i),
+      note(i, bad.has(i)),
+    ]);
+    const dist = site(t, Object.fromEntries(notes));
+    const pages = listFiles(dist.dir).filter((f) => f.endsWith('.html'));
+    const pass = await passDist(dist.dir, listFiles(dist.dir), OPTIONS, TEST_TRUST);
+    // Neighbours and pages batches apart, whichever thread took them: problems come in file order.
+    assert.deepEqual(
+      pass.problems,
+      [...bad].map((i) => `dist/${name(i)}:1: inline event handler onclick= on <p>`),
+    );
+    assert.deepEqual(
+      Object.values(pass.manifest.routes)
+        .map((r) => r.file)
+        .sort(),
+      pages,
+    );
+    // A page the workers wrote, against the same page passed in this thread on a small site.
+    const small = site(t, { [name(7)]: note(7, false) });
+    await passDist(small.dir, listFiles(small.dir), OPTIONS, TEST_TRUST);
+    for (const file of [name(7), `${name(7)}.br`, `${name(7)}.gz`])
+      assert.ok(readFileSync(join(dist.dir, file)).equals(readFileSync(join(small.dir, file))), file);
   });
 });
 
