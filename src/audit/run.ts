@@ -1,7 +1,5 @@
-import type { HeadersManifest } from '../manifest/index.ts';
-import { resolveHeaders } from '../manifest/index.ts';
 import { HEADER_RULES, checkHeaders } from './checks/headers.ts';
-import { checkDrift } from './checks/drift.ts';
+import { checkDrift, type ExpectedHeaders } from './checks/drift.ts';
 import { judgeRedirect, planRedirectCheck, REDIRECT_RULES } from './checks/redirect.ts';
 import { checkPageResponse, PAGE_RULES } from './checks/page.ts';
 import { DRIFT_RULES } from './checks/drift.ts';
@@ -27,8 +25,8 @@ export interface AuditOptions {
   timeoutMs: number;
   concurrency: number;
   failOn: Severity;
-  /** `--expect`: compare every response with this manifest. */
-  expect?: HeadersManifest | undefined;
+  /** `--expect`: compare every response with the headers manifest. */
+  expect?: ExpectedHeaders | undefined;
 }
 
 /** Worst first, then by rule id and message: the same site always gives the same report. */
@@ -77,7 +75,7 @@ async function auditPage(url: string, options: AuditOptions, subresources: Subre
   if (options.expect && (ok || response.status === 404)) {
     rules.push(...DRIFT_RULES.ids);
     const path = ok ? urlPath(response.finalUrl) : options.expect.notFound;
-    findings.push(...checkDrift(url, response.headers, resolveHeaders(options.expect, path)));
+    findings.push(...checkDrift(url, response.headers, options.expect.headersFor(path)));
   }
   if (scan) {
     rules.push(...SRI_RULES.ids, ...BODY_RULES.ids);

@@ -13,6 +13,13 @@ export const DRIFT_RULES = defineRules([
   },
 ] as const);
 
+/** `--expect`: what the headers manifest gives each path (its `resolveHeaders`), and its 404 page. */
+export interface ExpectedHeaders {
+  /** The path whose headers a 404 answer must carry. */
+  notFound: string;
+  headersFor: (path: string) => Readonly<Record<string, string>>;
+}
+
 /**
  * Exact comparison with the headers manifest: every header it names must be sent with exactly its
  * value. Extra headers (Date, ETag, Server…) are not compared; `Server` versions have their own rule.

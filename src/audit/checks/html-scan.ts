@@ -1,4 +1,5 @@
 import { html, Parser, type DefaultTreeAdapterTypes, type Token, type TreeAdapter } from 'parse5';
+import { keepLittleParsedText } from './streamed-text.ts';
 
 /** A `<script>`, `<link>` or `<base>` as the WHATWG tree builder inserted it into the document. */
 export interface ScannedElement {
@@ -135,6 +136,7 @@ export class HtmlScanner {
   constructor() {
     // parse5-parser-stream feeds the same internal tokenizer; the Parser class is exported for it.
     this.#parser = new Parser<Lean>({ treeAdapter: leanAdapter(this.found), sourceCodeLocationInfo: true });
+    keepLittleParsedText(this.#parser.tokenizer);
   }
 
   /** Throws PageTooComplexError on absurdly deep markup. */

@@ -2,6 +2,7 @@ import { defineRules } from '../rules/rule.ts';
 import type { Finding } from '../report/types.ts';
 import { htmlEncoding } from './html-charset.ts';
 import { HtmlScanner, MAX_OPEN_ELEMENTS, PageTooComplexError, type ScannedElement } from './html-scan.ts';
+import { decodeInPieces } from './streamed-text.ts';
 
 /** An HTML page whose body the audit could not read whole: its subresources were not judged. */
 export const BODY_RULES = defineRules([
@@ -39,10 +40,10 @@ export class PageScan {
 
   /** Feeds one chunk; false once the page cannot be judged (the rest need not be read). */
   write(chunk: Uint8Array): boolean {
-    if (this.#decoder) return this.#feed(this.#decoder.decode(chunk, { stream: true }));
+    if (this.#decoder) return this.#decode(this.#decoder, chunk);
     this.#head.push(chunk);
     this.#headBytes += chunk.byteLength;
-    return this.#headBytes < PRESCAN_BYTES || this.#feed(this.#start());
+    return this.#headBytes < PRESCAN_BYTES || this.#start();
   }
 
   /** The elements found, or the finding that says why there are none to trust. */
@@ -51,7 +52,8 @@ export class PageScan {
       this.#unjudged = `its body is larger than the 10 MiB the audit reads (${body.bytes} bytes read)`;
     }
     if (this.#unjudged === undefined) {
-      this.#feed((this.#decoder ? '' : this.#start()) + (this.#decoder?.decode() ?? ''));
+      if (!this.#decoder) this.#start();
+      this.#feed(this.#decoder?.decode() ?? '');
       this.#end();
     }
     if (this.#unjudged !== undefined) {
@@ -64,11 +66,15 @@ export class PageScan {
     return this.#scanner.found;
   }
 
-  #start(): string {
+  #start(): boolean {
     const head = Buffer.concat(this.#head);
     this.#head = [];
     this.#decoder = new TextDecoder(htmlEncoding(this.#contentType, head));
-    return this.#decoder.decode(head, { stream: true });
+    return this.#decode(this.#decoder, head);
+  }
+
+  #decode(decoder: TextDecoder, bytes: Uint8Array): boolean {
+    return decodeInPieces(decoder, bytes, (text) => this.#feed(text));
   }
 
   #feed(text: string): boolean {

@@ -3,7 +3,7 @@ import { EXIT } from './exit.ts';
 import { NetworkError, UsageError } from '../net/errors.ts';
 import { formatReport } from '../report/index.ts';
 import { count } from '../report/text.ts';
-import { loadManifest } from './load-manifest.ts';
+import { loadExpectedHeaders } from './load-manifest.ts';
 import { assertWritableTarget, writeAtomically } from './output.ts';
 import { renderRulesDoc } from '../rules/doc.ts';
 import { runAudit } from '../run.ts';
@@ -26,7 +26,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return EXIT.clean;
     }
     const { options } = parsed;
-    const expect = options.expectPath === undefined ? undefined : await loadManifest(options.expectPath);
+    const expect = options.expectPath === undefined ? undefined : await loadExpectedHeaders(options.expectPath);
     if (options.output !== undefined) await assertWritableTarget(options.output);
     const report = await runAudit({ ...options, expect });
     const text = formatReport(report, options.format);

@@ -1,12 +1,20 @@
 import { Tokenizer, type Token, type TokenHandler } from 'parse5';
+import { decodeInPieces, keepLittleParsedText } from '../checks/streamed-text.ts';
 import { NetworkError } from './errors.ts';
-import { request } from './http.ts';
+import { MAX_BODY_BYTES, request } from './http.ts';
 
 /** At most this many child sitemaps of a sitemap index are read (one level, no recursion). */
 export const MAX_CHILD_SITEMAPS = 50;
 
 /** A `<loc>` longer than this is cut (and then not a URL of the site): a bound on memory. */
 const MAX_LOC_CHARS = 8192;
+
+/**
+ * A sitemap nesting more `<url>` and `<sitemap>` elements than this is refused (a real one nests
+ * one): the elements still open are the one part of the reader that grows with the text (two
+ * million of them in 10 MiB of `<url>`).
+ */
+export const MAX_OPEN_SITEMAP_ELEMENTS = 1000;
 
 /** `<base>/sitemap.xml`, relative to the base URL's directory (`http://h/preview/` → `/preview/sitemap.xml`). */
 export function sitemapUrlFor(base: URL): URL {
@@ -24,25 +32,70 @@ export interface ParsedSitemap {
   sitemaps: string[];
 }
 
-/**
- * The `<loc>` of each `<url>` and `<sitemap>`, read with parse5's tokenizer alone: no tree is built,
- * so a hostile sitemap of millions of elements costs no more memory than its text (a parse5 DOM of
- * 10 MiB of `<p>` took 1.4 GB). Tag names are kept as written, lower-cased (prefixed ones such as
- * `<xhtml:link>` or `<image:loc>` stay distinct), entities are decoded, and a `<loc>` belongs to the
- * innermost `<url>` or `<sitemap>` still open.
- */
+/** Markup no sitemap has; the crawl refuses the sitemap (and says why) rather than read on. */
+export class SitemapError extends Error {
+  override name = 'SitemapError';
+}
+
+/** The locs of a whole sitemap text (see SitemapReader). */
 export function parseSitemap(xml: string): ParsedSitemap {
-  const result: ParsedSitemap = { pages: [], sitemaps: [] };
+  const reader = new SitemapReader();
+  reader.write(xml);
+  return reader.end();
+}
+
+/**
+ * The `<loc>` of each `<url>` and `<sitemap>`, read with parse5's tokenizer alone as the text streams
+ * in: no tree is built and the text is not kept, so a hostile sitemap of millions of elements costs
+ * its locs only (a parse5 DOM of 10 MiB of `<p>` took 1.4 GB). Tag names are kept as written,
+ * lower-cased (prefixed ones such as `<xhtml:link>` or `<image:loc>` stay distinct), entities are
+ * decoded, and a `<loc>` belongs to the innermost `<url>` or `<sitemap>` still open.
+ */
+export class SitemapReader {
+  readonly #tokenizer: Tokenizer;
+  readonly #result: ParsedSitemap = { pages: [], sitemaps: [] };
+  #refused: SitemapError | undefined;
+
+  constructor() {
+    this.#tokenizer = new Tokenizer({ sourceCodeLocationInfo: false }, sitemapHandler(this.#result));
+    keepLittleParsedText(this.#tokenizer);
+  }
+
+  /** Feeds some text; false once the sitemap is refused (the rest need not be read). */
+  write(text: string, last = false): boolean {
+    if (this.#refused) return false;
+    try {
+      this.#tokenizer.write(text, last);
+    } catch (error) {
+      if (!(error instanceof SitemapError)) throw error;
+      this.#refused = error;
+    }
+    return !this.#refused;
+  }
+
+  /** The locs read; throws the SitemapError that refused the sitemap, if one did. */
+  end(): ParsedSitemap {
+    this.write('', true);
+    if (this.#refused) throw this.#refused;
+    return this.#result;
+  }
+}
+
+function sitemapHandler(result: ParsedSitemap): TokenHandler {
   const open: string[] = []; // the <url> and <sitemap> elements open, innermost last
   let loc: string | undefined; // the text of the open <loc>
   const text = (token: Token.CharacterToken) => {
     if (loc !== undefined && loc.length < MAX_LOC_CHARS) loc += token.chars;
   };
-  const handler: TokenHandler = {
+  return {
     onStartTag(token) {
       if (token.selfClosing) return;
-      if (token.tagName === 'url' || token.tagName === 'sitemap') open.push(token.tagName);
-      else if (token.tagName === 'loc') loc ??= '';
+      if (token.tagName === 'url' || token.tagName === 'sitemap') {
+        if (open.length >= MAX_OPEN_SITEMAP_ELEMENTS) {
+          throw new SitemapError(`more than ${MAX_OPEN_SITEMAP_ELEMENTS} <url> and <sitemap> elements open at once`);
+        }
+        open.push(token.tagName);
+      } else if (token.tagName === 'loc') loc ??= '';
     },
     onEndTag(token) {
       if (token.tagName === 'loc' && loc !== undefined) {
@@ -63,8 +116,6 @@ export function parseSitemap(xml: string): ParsedSitemap {
     onDoctype: () => undefined,
     onEof: () => undefined,
   };
-  new Tokenizer({ sourceCodeLocationInfo: false }, handler).write(xml, true);
-  return result;
 }
 
 /**
@@ -87,15 +138,34 @@ export interface Discovered {
   notes: string[];
 }
 
+const isOk = (status: number) => status >= 200 && status <= 299;
+
+/** A sitemap, parsed as it streams in (UTF-8, as sitemaps must be); one over MAX_BODY_BYTES is refused. */
 async function fetchSitemap(url: string, timeoutMs: number): Promise<ParsedSitemap> {
-  const response = await request(url, { timeoutMs, readBody: true });
+  const reader = new SitemapReader();
+  const decoder = new TextDecoder();
+  const write = (text: string) => reader.write(text);
+  const response = await request(url, {
+    timeoutMs,
+    sink: (fetched) => (isOk(fetched.status) ? { write: (chunk) => decodeInPieces(decoder, chunk, write) } : undefined),
+  });
   if (response.offOrigin !== undefined) {
     throw new NetworkError(`${url}: the sitemap redirects to ${response.offOrigin}, another origin; not followed`);
   }
-  if (response.status < 200 || response.status > 299) {
+  if (!isOk(response.status)) {
     throw new NetworkError(`${url}: HTTP ${response.status}; no sitemap to crawl (give page URLs with --no-crawl)`);
   }
-  return parseSitemap(new TextDecoder().decode(response.body));
+  try {
+    reader.write(decoder.decode());
+    const parsed = reader.end();
+    if (response.streamed?.complete === false) {
+      throw new NetworkError(`${url}: response larger than ${MAX_BODY_BYTES} bytes; refusing to read it`);
+    }
+    return parsed;
+  } catch (error) {
+    if (!(error instanceof SitemapError)) throw error;
+    throw new NetworkError(`${url}: not read as a sitemap: ${error.message}`, { cause: error });
+  }
 }
 
 /** The pages of a site from its sitemap (or sitemap index), de-duplicated, at most `maxPages`. */

@@ -1,5 +1,4 @@
-import { resolveHeaders, type HeadersManifest } from '../../manifest/index.ts';
-import { checkDrift } from '../checks/drift.ts';
+import { checkDrift, type ExpectedHeaders } from '../checks/drift.ts';
 import { classifySubresources, judgeFetched, type Subresource } from '../checks/subresources.ts';
 import { request, type Fetched } from './http.ts';
 import type { Finding } from '../report/types.ts';
@@ -16,10 +15,10 @@ interface Entry {
 /** Same-origin scripts and stylesheets, each fetched once per audit however many pages use it. */
 export class Subresources {
   readonly #entries = new Map<string, Entry>();
-  readonly #options: { timeoutMs: number; expect?: HeadersManifest | undefined };
+  readonly #options: { timeoutMs: number; expect?: ExpectedHeaders | undefined };
   #skipped = 0;
 
-  constructor(options: { timeoutMs: number; expect?: HeadersManifest | undefined }) {
+  constructor(options: { timeoutMs: number; expect?: ExpectedHeaders | undefined }) {
     this.#options = options;
   }
 
@@ -42,10 +41,10 @@ export class Subresources {
       if (!entry) continue;
       const response = await entry.response;
       findings.push(...judgeFetched(pageUrl, item, response));
-      const manifest = this.#options.expect;
-      if (manifest && entry.owner === pageUrl && response.status >= 200 && response.status <= 299) {
+      const expect = this.#options.expect;
+      if (expect && entry.owner === pageUrl && response.status >= 200 && response.status <= 299) {
         const path = new URL(item.url).pathname;
-        findings.push(...checkDrift(pageUrl, response.headers, resolveHeaders(manifest, path), item.url));
+        findings.push(...checkDrift(pageUrl, response.headers, expect.headersFor(path), item.url));
       }
     }
     return findings;

@@ -1,5 +1,6 @@
 import { OPTIONS, USAGE } from '../cli/args.ts';
 import { EXIT } from '../cli/exit.ts';
+import { MAX_OPEN_SITEMAP_ELEMENTS } from '../net/crawl.ts';
 import { RULES } from './registry.ts';
 import { DEDUCTIONS, GRADE_BANDS } from '../report/score.ts';
 import { SEVERITIES } from '../report/severity.ts';
@@ -55,7 +56,8 @@ export function renderRulesDoc(): string {
     '  same-origin script and stylesheet is fetched once (at most 500 per audit) and hashed as it streams in.',
     '- HTML pages are decoded as browsers decode them (byte order mark, `charset`, `<meta charset>`) and parsed as',
     '  they stream in, keeping only their script, link and base elements: a page the audit cannot read whole (over',
-    '  10 MiB, absurdly nested) is the finding `page-unjudged`, never a pass. Other bodies over 10 MiB are refused.',
+    '  10 MiB, absurdly nested) is the finding `page-unjudged`, never a pass. Other bodies over 10 MiB are refused,',
+    `  and so is a sitemap nesting more than ${MAX_OPEN_SITEMAP_ELEMENTS} \`<url>\` and \`<sitemap>\` elements (read as it streams in too).`,
     '',
     '### Options',
     '',

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { mapOntoOrigin, mapPool, parseSitemap, sitemapUrlFor } from '../../../src/audit/net/crawl.ts';
+import {
+  MAX_OPEN_SITEMAP_ELEMENTS,
+  mapOntoOrigin,
+  mapPool,
+  parseSitemap,
+  SitemapError,
+  SitemapReader,
+  sitemapUrlFor,
+} from '../../../src/audit/net/crawl.ts';
 
 describe('sitemap crawl', () => {
   test('reads <url><loc> entries, not alternates or image locations, with entities decoded', () => {
@@ -22,6 +30,22 @@ describe('sitemap crawl', () => {
   test('reads a sitemap index', () => {
     const xml = '<sitemapindex><sitemap><loc>https://cryptpeer.com/s1.xml</loc></sitemap></sitemapindex>';
     assert.deepEqual(parseSitemap(xml), { pages: [], sitemaps: ['https://cryptpeer.com/s1.xml'] });
+  });
+
+  test('reads a sitemap streamed a character at a time as it reads the whole text', () => {
+    const xml =
+      '<urlset><url><loc>https://cryptpeer.com/a?x=1&amp;y=2</loc></url><url><loc>https://cryptpeer.com/b</loc></url></urlset>';
+    const reader = new SitemapReader();
+    for (const char of xml) assert.equal(reader.write(char), true);
+    assert.deepEqual(reader.end(), parseSitemap(xml));
+    assert.deepEqual(reader.end().pages, ['https://cryptpeer.com/a?x=1&y=2', 'https://cryptpeer.com/b']);
+  });
+
+  test(`refuses a sitemap nesting more than ${MAX_OPEN_SITEMAP_ELEMENTS} <url> and <sitemap> elements`, () => {
+    const deep = `<urlset>${'<url>'.repeat(MAX_OPEN_SITEMAP_ELEMENTS + 1)}<loc>https://cryptpeer.com/</loc></urlset>`;
+    assert.throws(() => parseSitemap(deep), SitemapError);
+    const nested = `<urlset>${'<url>'.repeat(MAX_OPEN_SITEMAP_ELEMENTS)}<loc>https://cryptpeer.com/</loc></urlset>`;
+    assert.deepEqual(parseSitemap(nested).pages, ['https://cryptpeer.com/']);
   });
 
   test('maps production URLs onto the audited origin, keeping path and query', () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { MAX_OPEN_ELEMENTS } from '../../../src/audit/checks/html-scan.ts';
 import { MAX_PAGE_ELEMENTS, PageScan } from '../../../src/audit/checks/page-scan.ts';
+import { PIECE } from '../../../src/audit/checks/streamed-text.ts';
 import { subresourcesOf } from '../../../src/audit/checks/subresources.ts';
 import type { Finding } from '../../../src/audit/report/types.ts';
 
@@ -25,6 +26,24 @@ describe('page bodies, scanned while they stream in', () => {
     assert.deepEqual(scan(utf8(`<!doctype html><p>${'x'.repeat(3000)}</p>${SCRIPT}`), 'text/html', 1), [
       'script https://site.example/evil.js',
     ]);
+  });
+
+  test('a network chunk decoded piece by piece keeps characters and lines across the pieces', () => {
+    // The 'é' of the first src straddles the first 4 KiB piece boundary, a CRLF the second.
+    const first = '<script src="/é.js"></script>';
+    const head = `${'x'.repeat(PIECE - 15)}${first}`;
+    const text = `${head}${'y'.repeat(2 * PIECE - 1 - utf8(head).length)}\r\n${SCRIPT}`;
+    const page = new PageScan('text/html');
+    assert.equal(page.write(utf8(text.padEnd(64 * 1024, ' '))), true);
+    const found = page.finish(PAGE, { bytes: 64 * 1024, complete: true });
+    assert.ok(Array.isArray(found));
+    assert.deepEqual(
+      subresourcesOf(found, PAGE).map((s) => [s.url, s.line]),
+      [
+        ['https://site.example/%C3%A9.js', 1],
+        ['https://site.example/evil.js', 2],
+      ],
+    );
   });
 
   test('decodes a UTF-16LE page by its Content-Type charset, as browsers do', () => {
