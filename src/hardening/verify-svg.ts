@@ -22,7 +22,8 @@ const REFUSED = new Set(['script', 'foreignobject', 'style']);
  * XLink namespace is `xlink:href` whatever the prefix, so rules keyed on names must see it so.
  */
 function ruleName(attribute: SaxesAttributeNS): string | undefined {
-  if (attribute.uri === XMLNS_NS || attribute.name === 'xmlns') return undefined;
+  // Namespace declarations, `xmlns` itself included: saxes puts them all in the XMLNS namespace.
+  if (attribute.uri === XMLNS_NS) return undefined;
   if (attribute.uri === XLINK_NS) return `xlink:${attribute.local}`;
   if (attribute.uri === XML_NS) return `xml:${attribute.local}`;
   return attribute.name;
