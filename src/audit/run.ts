@@ -5,6 +5,7 @@ import { checkPageResponse, PAGE_RULES } from './checks/page.ts';
 import { DRIFT_RULES } from './checks/drift.ts';
 import { SRI_RULES, subresourcesOf } from './checks/subresources.ts';
 import { BODY_RULES, PageScan } from './checks/page-scan.ts';
+import { documentKind } from './checks/content-type.ts';
 import { discoverPages, mapPool, sitemapUrlFor } from './net/crawl.ts';
 import { NetworkError } from './net/errors.ts';
 import { request } from './net/http.ts';
@@ -50,12 +51,12 @@ function urlPath(url: string): string {
 
 const isOk = (status: number) => status >= 200 && status <= 299;
 /**
- * A body the browser may render as a page: HTML or XHTML, or no type at all, which browsers sniff
- * (and render as HTML when it looks like it, nosniff or not). Skipping untyped bodies would let a
- * server that leaves out Content-Type pass pages whose scripts were never judged.
+ * A body the browser renders as a document: HTML, XML (a `page-xml` finding), or no valid type at
+ * all, which browsers sniff (and render as HTML when it looks like it, nosniff or not). Skipping
+ * untyped bodies would let a server that leaves out Content-Type pass pages whose scripts were never
+ * judged.
  */
-const mayBeHtml = (contentType: string) =>
-  contentType.trim() === '' || /^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i.test(contentType);
+const isDocument = (contentType: string) => documentKind(contentType).kind !== 'other';
 
 async function auditPage(url: string, options: AuditOptions, subresources: Subresources): Promise<PageResult> {
   const started = performance.now();
@@ -65,7 +66,7 @@ async function auditPage(url: string, options: AuditOptions, subresources: Subre
     // Only a 2xx HTML body is read, scanned as it streams in and never kept whole.
     sink: (fetched) => {
       const type = fetched.headers.get('content-type') ?? '';
-      return isOk(fetched.status) && mayBeHtml(type) ? (scan = new PageScan(type)) : undefined;
+      return isOk(fetched.status) && isDocument(type) ? (scan = new PageScan(type)) : undefined;
     },
   });
   const contentType = response.headers.get('content-type') ?? '';

@@ -23,6 +23,7 @@ describe('rule table', () => {
       ...HEADER_RULES,
       ...SRI_RULES.ids,
       'page-unjudged',
+      'page-xml',
       'page-status',
       'redirect-off-origin',
       'manifest-drift',
