@@ -3,9 +3,12 @@ import { checkDrift, type ExpectedHeaders } from './checks/drift.ts';
 import { judgeRedirect, planRedirectCheck, REDIRECT_RULES } from './checks/redirect.ts';
 import { checkPageResponse, PAGE_RULES } from './checks/page.ts';
 import { DRIFT_RULES } from './checks/drift.ts';
-import { SRI_RULES, subresourcesOf } from './checks/subresources.ts';
+import { SRI_RULES, subresourceOf, type Subresource } from './checks/subresources.ts';
 import { BODY_RULES, PageScan } from './checks/page-scan.ts';
+import { BASE_RULES, placeElements } from './checks/base-url.ts';
 import { documentKind } from './checks/content-type.ts';
+import type { ScannedElement } from './checks/html-scan.ts';
+import { checkThirdPartyLoads, THIRD_PARTY_RULES } from './checks/third-party.ts';
 import { discoverPages, mapPool, sitemapUrlFor } from './net/crawl.ts';
 import { NetworkError } from './net/errors.ts';
 import { request } from './net/http.ts';
@@ -58,6 +61,21 @@ const isOk = (status: number) => status >= 200 && status <= 299;
  */
 const isDocument = (contentType: string) => documentKind(contentType).kind !== 'other';
 
+/** The findings of a page's scanned elements: base URLs, frames and hints, then SRI (fetching files). */
+async function judgeElements(
+  url: string,
+  finalUrl: string,
+  elements: readonly ScannedElement[],
+  subresources: Subresources,
+): Promise<Finding[]> {
+  const { placed, findings } = placeElements(elements, finalUrl);
+  findings.push(...checkThirdPartyLoads(finalUrl, placed));
+  for (const f of findings) f.url = url;
+  const found = placed.map(subresourceOf).filter((s): s is Subresource => s !== undefined);
+  findings.push(...(await subresources.check(url, finalUrl, found)));
+  return findings;
+}
+
 async function auditPage(url: string, options: AuditOptions, subresources: Subresources): Promise<PageResult> {
   const started = performance.now();
   let scan: PageScan | undefined;
@@ -79,11 +97,10 @@ async function auditPage(url: string, options: AuditOptions, subresources: Subre
     findings.push(...checkDrift(url, response.headers, options.expect.headersFor(path)));
   }
   if (scan) {
-    rules.push(...SRI_RULES.ids, ...BODY_RULES.ids);
+    rules.push(...SRI_RULES.ids, ...BASE_RULES.ids, ...THIRD_PARTY_RULES.ids, ...BODY_RULES.ids);
     const elements = scan.finish(url, response.streamed);
     if (Array.isArray(elements)) {
-      const found = subresourcesOf(elements, response.finalUrl);
-      findings.push(...(await subresources.check(url, response.finalUrl, found)));
+      findings.push(...(await judgeElements(url, response.finalUrl, elements, subresources)));
     } else {
       findings.push(elements);
     }

@@ -1,14 +1,36 @@
 import { html, Parser, type DefaultTreeAdapterTypes, type Token, type TreeAdapter } from 'parse5';
 import { keepLittleParsedText } from './streamed-text.ts';
 
-/** A `<script>`, `<link>` or `<base>` as the WHATWG tree builder inserted it into the document. */
+/** The elements that load something (or, `<base>`, change what later URLs resolve to). */
+const TAGS = ['script', 'link', 'base', 'iframe', 'frame', 'object', 'embed', 'portal'] as const;
+const TRACKED: ReadonlySet<string> = new Set(TAGS);
+
+/** An element of TAGS as the WHATWG tree builder inserted it into the document, in insertion order. */
 export interface ScannedElement {
-  tag: 'script' | 'link' | 'base';
+  tag: (typeof TAGS)[number];
   /** The element's namespace: an SVG `<script>` loads its `href`, not a `src`. */
   svg: boolean;
   attrs: readonly Token.Attribute[];
   line: number | undefined;
+  /** An `<iframe srcdoc>`'s document, scanned too: its scripts run on the page's origin. */
+  srcdoc?: ScannedElement[];
 }
+
+/** Elements found and documents open, shared by a page's scanner and its srcdoc scanners. */
+interface ScanBudget {
+  elements: number;
+  depth: number;
+}
+
+/**
+ * `<iframe srcdoc>` nested in a srcdoc, at most: each level is parsed again from its attribute,
+ * and entity-escaped nesting costs only a few bytes a level, so an unbounded depth would let a
+ * 10 MiB page cost hours of parsing. Deeper nesting is refused (PageTooComplexError).
+ */
+export const MAX_SRCDOC_DEPTH = 3;
+
+/** Tracked elements kept per page (srcdoc documents included), at most: a bound on memory. */
+export const MAX_PAGE_ELEMENTS = 1000;
 
 /**
  * The nodes this scan keeps: a tag, a parent link and the attributes. No child lists and no text,
@@ -27,7 +49,6 @@ interface Node {
   mode?: html.DOCUMENT_MODE;
 }
 
-const TRACKED = new Set(['script', 'link', 'base']);
 /**
  * The parser's stack is the one part of the scan that grows with the page (10 MiB of `<div>` opens
  * two million elements). Chrome stops nesting at 512; markup this deep is refused, not judged.
@@ -42,7 +63,7 @@ type Map = DefaultTreeAdapterTypes.DefaultTreeAdapterMap;
 // parse5's Parser is typed for its default node shapes; this adapter keeps its own smaller ones.
 type Lean = { [K in keyof Map]: Node };
 
-function leanAdapter(found: ScannedElement[]): TreeAdapter<Lean> {
+function leanAdapter(found: ScannedElement[], budget: ScanBudget): TreeAdapter<Lean> {
   let depth = 0;
   const node = (tag: string, ns: html.NS, attrs: Token.Attribute[], inert = false): Node => ({
     tag,
@@ -60,8 +81,16 @@ function leanAdapter(found: ScannedElement[]): TreeAdapter<Lean> {
     child.inert = parent.inert;
     if (first && !child.inert && TRACKED.has(child.tag) && (child.ns === html.NS.HTML || child.ns === html.NS.SVG)) {
       const tag = child.tag as ScannedElement['tag'];
+      // Only HTML elements load (an `<iframe>` in MathML is inert), but for SVG's own `<script>`.
       if (tag === 'script' || child.ns === html.NS.HTML) {
-        found.push({ tag, svg: child.ns === html.NS.SVG, attrs: child.attrs, line: child.line });
+        const element: ScannedElement = { tag, svg: child.ns === html.NS.SVG, attrs: child.attrs, line: child.line };
+        // Checked here, not per piece of text: one srcdoc attribute can hold a whole page of them.
+        if (++budget.elements > MAX_PAGE_ELEMENTS) {
+          throw new PageTooComplexError(`more than ${MAX_PAGE_ELEMENTS} script, link, base, frame and embed elements`);
+        }
+        const srcdoc = tag === 'iframe' ? child.attrs.find((a) => a.name === 'srcdoc' && !a.prefix) : undefined;
+        if (srcdoc) element.srcdoc = scanSrcdoc(srcdoc.value, budget);
+        found.push(element);
       }
     }
   };
@@ -124,7 +153,7 @@ function leanAdapter(found: ScannedElement[]): TreeAdapter<Lean> {
 }
 
 /**
- * Finds the scripts, stylesheets and `<base>` of a page while its bytes stream in, with parse5's
+ * Finds the scripts, stylesheets, frames, embeds and `<base>` of a page while its bytes stream in, with parse5's
  * WHATWG tree builder (the algorithm browsers use, so markup in comments, attributes, `<template>`
  * or foreign content is seen as a browser sees it) but without building the DOM: a hostile page of
  * 10 MiB of `<p>` costs a few MB instead of the 1.4 GB its full tree took.
@@ -133,9 +162,9 @@ export class HtmlScanner {
   readonly found: ScannedElement[] = [];
   readonly #parser: Parser<Lean>;
 
-  constructor() {
+  constructor(budget: ScanBudget = { elements: 0, depth: 0 }) {
     // parse5-parser-stream feeds the same internal tokenizer; the Parser class is exported for it.
-    this.#parser = new Parser<Lean>({ treeAdapter: leanAdapter(this.found), sourceCodeLocationInfo: true });
+    this.#parser = new Parser<Lean>({ treeAdapter: leanAdapter(this.found, budget), sourceCodeLocationInfo: true });
     keepLittleParsedText(this.#parser.tokenizer);
   }
 
@@ -146,5 +175,21 @@ export class HtmlScanner {
 
   end(): void {
     this.#parser.tokenizer.write('', true);
+  }
+}
+
+/** The elements of an `<iframe srcdoc>` document (always HTML), parsed from the attribute value. */
+function scanSrcdoc(text: string, budget: ScanBudget): ScannedElement[] {
+  if (budget.depth >= MAX_SRCDOC_DEPTH) {
+    throw new PageTooComplexError(`iframe srcdoc documents nested more than ${MAX_SRCDOC_DEPTH} deep`);
+  }
+  budget.depth++;
+  try {
+    const scanner = new HtmlScanner(budget);
+    scanner.write(text);
+    scanner.end();
+    return scanner.found;
+  } finally {
+    budget.depth--;
   }
 }

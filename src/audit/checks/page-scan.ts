@@ -2,7 +2,16 @@ import { defineRules } from '../rules/rule.ts';
 import type { Finding } from '../report/types.ts';
 import { documentKind } from './content-type.ts';
 import { htmlEncoding } from './html-charset.ts';
-import { HtmlScanner, MAX_OPEN_ELEMENTS, PageTooComplexError, type ScannedElement } from './html-scan.ts';
+import {
+  HtmlScanner,
+  MAX_OPEN_ELEMENTS,
+  MAX_PAGE_ELEMENTS,
+  MAX_SRCDOC_DEPTH,
+  PageTooComplexError,
+  type ScannedElement,
+} from './html-scan.ts';
+
+export { MAX_PAGE_ELEMENTS } from './html-scan.ts';
 import { decodeInPieces } from './streamed-text.ts';
 
 /** An HTML page whose body the audit could not read whole: its subresources were not judged. */
@@ -12,7 +21,7 @@ export const BODY_RULES = defineRules([
     severity: 'high',
     scope: 'page',
     title: 'Page too large or too complex to judge',
-    help: `The audit reads each HTML page while it streams in, without keeping it, and gives up on a body over 10 MiB, on markup nesting more than ${MAX_OPEN_ELEMENTS} open elements, and on more than 1000 scripts, stylesheets and \`<base>\` elements: their Subresource Integrity is then not checked, so the page cannot pass. Serve smaller pages.`,
+    help: `The audit reads each HTML page while it streams in, without keeping it, and gives up on a body over 10 MiB, on markup nesting more than ${MAX_OPEN_ELEMENTS} open elements or \`<iframe srcdoc>\` documents more than ${MAX_SRCDOC_DEPTH} deep, and on more than ${MAX_PAGE_ELEMENTS} script, link, base, frame and embed elements: their Subresource Integrity is then not checked, so the page cannot pass. Serve smaller pages.`,
     reference: 'https://html.spec.whatwg.org/multipage/parsing.html',
   },
   {
@@ -25,8 +34,6 @@ export const BODY_RULES = defineRules([
   },
 ] as const);
 
-/** Scripts, stylesheets and `<base>` kept per page, at most: a bound on memory, reported when reached. */
-export const MAX_PAGE_ELEMENTS = 1000;
 /** The HTML prescan looks for a `<meta charset>` in the first 1024 bytes. */
 const PRESCAN_BYTES = 1024;
 
@@ -122,10 +129,6 @@ export class PageScan {
     } catch (error) {
       if (!(error instanceof PageTooComplexError)) throw error;
       this.#unjudged = `its markup has ${error.message}`;
-      return false;
-    }
-    if (this.#scanner.found.length > MAX_PAGE_ELEMENTS) {
-      this.#unjudged = `it has more than ${MAX_PAGE_ELEMENTS} script, link and base elements`;
       return false;
     }
     return true;

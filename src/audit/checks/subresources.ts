@@ -1,6 +1,7 @@
 import type { Finding } from '../report/types.ts';
 import { matchesDigests, type Digests } from '../../standards/sri.ts';
 import { defineRules } from '../rules/rule.ts';
+import { attr, linkRels, placeElements, resolveUrl, stripUrl, type PlacedElement } from './base-url.ts';
 import { HtmlScanner, type ScannedElement } from './html-scan.ts';
 
 /** Subresource Integrity on every script and stylesheet, and the bytes served matching it. */
@@ -45,19 +46,17 @@ export interface Subresource {
   kind: string;
   /** The attribute value as written. */
   href: string;
-  /** Resolved against the page URL (and its `<base href>`), or undefined when it does not parse. */
+  /** Resolved against the base URL in force where the element stands, or undefined when it does not parse. */
   url: string | undefined;
   integrity: string | undefined;
   line: number | undefined;
-}
-
-function attr(element: ScannedElement, name: string): string | undefined {
-  return element.attrs.find((a) => a.name === name && !a.prefix)?.value;
+  /** Set for a file of an `<iframe srcdoc>` document: `iframe srcdoc (line 3)`. */
+  via?: string;
 }
 
 /** The `<link>` rel values that fetch code or styles (and so need `integrity`). */
 function linkKind(element: ScannedElement): string | undefined {
-  const rel = (attr(element, 'rel') ?? '').toLowerCase().split(/\s+/);
+  const rel = linkRels(element);
   if (rel.includes('stylesheet')) return 'stylesheet';
   if (rel.includes('modulepreload')) return 'modulepreload';
   const as = (attr(element, 'as') ?? '').toLowerCase();
@@ -65,34 +64,36 @@ function linkKind(element: ScannedElement): string | undefined {
   return undefined;
 }
 
-/** The scripts and stylesheets among the elements a scan found, resolved against `<base href>`. */
+/** The scripts and stylesheets among the elements a scan found, each resolved against its base. */
 export function subresourcesOf(elements: readonly ScannedElement[], pageUrl: string): Subresource[] {
-  const found: { kind: string; element: ScannedElement; href: string }[] = [];
-  let base: string | undefined;
-  for (const element of elements) {
-    // The first <base> with an href sets the document base URL (HTML § 4.2.3).
-    if (element.tag === 'base') {
-      if (base === undefined) base = attr(element, 'href');
-      continue;
-    }
-    // An SVG <script> loads its href (or xlink:href), and has no integrity attribute at all.
-    const href =
-      element.tag === 'link'
-        ? attr(element, 'href')
-        : element.svg
-          ? (attr(element, 'href') ?? element.attrs.find((a) => a.name === 'href' && a.prefix === 'xlink')?.value)
-          : attr(element, 'src');
-    const kind = element.tag === 'script' ? (element.svg ? 'svg script' : 'script') : linkKind(element);
-    if (kind && href !== undefined && href.trim() !== '') found.push({ kind, element, href: href.trim() });
-  }
-  const baseUrl = resolve(base ?? pageUrl, pageUrl) ?? pageUrl;
-  return found.map(({ kind, element, href }) => ({
+  return placeElements(elements, pageUrl).placed.flatMap((placed) => {
+    const sub = subresourceOf(placed);
+    return sub ? [sub] : [];
+  });
+}
+
+/** The script or stylesheet an element loads, if any, resolved against the base in force where it stands. */
+export function subresourceOf({ element, base, via }: PlacedElement): Subresource | undefined {
+  // An SVG <script> loads its href (or xlink:href), and has no integrity attribute at all.
+  const href =
+    element.tag === 'link'
+      ? attr(element, 'href')
+      : element.svg
+        ? (attr(element, 'href') ?? element.attrs.find((a) => a.name === 'href' && a.prefix === 'xlink')?.value)
+        : element.tag === 'script'
+          ? attr(element, 'src')
+          : undefined;
+  const kind = element.tag === 'script' ? (element.svg ? 'svg script' : 'script') : linkKind(element);
+  if (!kind || href === undefined || stripUrl(href) === '') return undefined;
+  const sub: Subresource = {
     kind,
-    href,
-    url: resolve(href, baseUrl),
+    href: stripUrl(href),
+    url: resolveUrl(href, base),
     integrity: element.svg ? undefined : attr(element, 'integrity')?.trim() || undefined,
     line: element.line,
-  }));
+  };
+  if (via !== undefined) sub.via = via;
+  return sub;
 }
 
 /** Scripts and stylesheets of a whole page given as text (the audit streams pages through HtmlScanner). */
@@ -101,14 +102,6 @@ export function findSubresources(html: string, pageUrl: string): Subresource[] {
   scanner.write(html);
   scanner.end();
   return subresourcesOf(scanner.found, pageUrl);
-}
-
-function resolve(href: string, base: string): string | undefined {
-  try {
-    return new URL(href, base).href;
-  } catch {
-    return undefined;
-  }
 }
 
 export interface Classified {
@@ -123,7 +116,7 @@ export function classifySubresources(pageUrl: string, subresources: readonly Sub
   const page = new URL(pageUrl);
   const result: Classified = { findings: [], verify: [] };
   for (const sub of subresources) {
-    const where = sub.line === undefined ? '' : ` (line ${sub.line})`;
+    const where = `${sub.line === undefined ? '' : ` (line ${sub.line})`}${sub.via ? ` in ${sub.via}` : ''}`;
     const subject = `${sub.kind} ${sub.href}${where}`;
     const target = sub.url ? new URL(sub.url) : undefined;
     const sameOrigin = target?.origin === page.origin;

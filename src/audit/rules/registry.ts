@@ -10,6 +10,8 @@ import { PERMISSIONS_RULES } from '../checks/permissions.ts';
 import { REDIRECT_RULES } from '../checks/redirect.ts';
 import { CROSS_ORIGIN_RULES, NOSNIFF_RULES, REFERRER_RULES, XSS_PROTECTION_RULES } from '../checks/simple-headers.ts';
 import { SRI_RULES } from '../checks/subresources.ts';
+import { BASE_RULES } from '../checks/base-url.ts';
+import { THIRD_PARTY_RULES } from '../checks/third-party.ts';
 import type { Rule } from './rule.ts';
 
 export type { Rule } from './rule.ts';
@@ -29,6 +31,8 @@ export const RULES = [
   ...FRAMING_RULES.rules,
   ...XSS_PROTECTION_RULES.rules,
   ...SRI_RULES.rules,
+  ...BASE_RULES.rules,
+  ...THIRD_PARTY_RULES.rules,
   ...COOKIE_RULES.rules,
   ...LEAK_RULES.rules,
   ...PAGE_RULES.rules,

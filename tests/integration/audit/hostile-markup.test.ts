@@ -1,20 +1,35 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { main } from '../../../src/audit/cli/cli.ts';
 import type { AuditReport } from '../../../src/audit/report/types.ts';
 
-// Pages that tried to make the audit judge something else than a browser loads: XHTML parsed as
-// HTML, a Content-Type sent twice.
-const FILES: Record<string, [string, string]> = {};
+// Pages that tried to make the audit judge something else than a browser loads: a script placed
+// before <base>, XHTML parsed as HTML, a Content-Type sent twice, frames on other origins.
+const sri = (text: string) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
+const PINNED = 'console.log("pinned");';
+const FILES: Record<string, [string, string]> = {
+  '/app.js': ['text/javascript', 'console.log("other bytes");'],
+  '/static/app.js': ['text/javascript', PINNED],
+};
 const PAGES: Record<string, [string[], string]> = {
+  // A browser fetches app.js against the page URL (the base comes later): its bytes do not match.
+  '/late-base': [
+    ['text/html'],
+    `<!doctype html><script src="app.js" integrity="${sri(PINNED)}"></script><base href="/static/">`,
+  ],
   '/xhtml': [
     ['application/xhtml+xml'],
     '<html xmlns="http://www.w3.org/1999/xhtml"><head><script/><script src="https://cdn.example/x.js"></script></head></html>',
   ],
   '/xml': [['text/xml'], '<html xmlns="http://www.w3.org/1999/xhtml"><script src="https://cdn.example/x.js"/></html>'],
   '/typed-twice': [['text/html', 'text/html'], '<!doctype html><script src="https://cdn.example/lib.js"></script>'],
+  '/frames': [
+    ['text/html'],
+    '<!doctype html><iframe src="https://video.example/e"></iframe><iframe src="/same"></iframe>',
+  ],
 };
 
 let server: Server;
@@ -51,6 +66,12 @@ async function audit(path: string): Promise<[string, string][]> {
 }
 
 describe('the audit judges what a browser loads', () => {
+  test('a script before <base> is fetched against the page URL: its mismatch is found', async () => {
+    assert.deepEqual(await audit('/late-base'), [
+      ['sri-mismatch', 'script app.js (line 1): the bytes served do not match its integrity'],
+    ]);
+  });
+
   for (const path of ['/xhtml', '/xml']) {
     test(`${path}: a page browsers parse as XML is page-xml, not a pass`, async () => {
       assert.deepEqual(
@@ -65,5 +86,11 @@ describe('the audit judges what a browser loads', () => {
       (await audit('/typed-twice')).map(([id]) => id),
       ['sri-missing'],
     );
+  });
+
+  test('an iframe on another origin is a third-party load', async () => {
+    assert.deepEqual(await audit('/frames'), [
+      ['third-party-load', 'iframe "https://video.example/e" (line 1) loads from https://video.example'],
+    ]);
   });
 });

@@ -6,6 +6,8 @@ import { renderRulesDoc } from '../../../src/audit/rules/doc.ts';
 import { RULES } from '../../../src/audit/rules/registry.ts';
 import { SEVERITIES } from '../../../src/audit/report/severity.ts';
 import { SRI_RULES } from '../../../src/audit/checks/subresources.ts';
+import { BASE_RULES } from '../../../src/audit/checks/base-url.ts';
+import { THIRD_PARTY_RULES } from '../../../src/audit/checks/third-party.ts';
 
 describe('rule table', () => {
   test('ids are unique kebab-case; each rule has a severity, a title, help and an https reference', () => {
@@ -22,6 +24,8 @@ describe('rule table', () => {
     const checked = new Set([
       ...HEADER_RULES,
       ...SRI_RULES.ids,
+      ...BASE_RULES.ids,
+      ...THIRD_PARTY_RULES.ids,
       'page-unjudged',
       'page-xml',
       'page-status',
