@@ -10,6 +10,7 @@ import { auditAsCi, auditNodeFlags } from '../tests/support/audit-cli.ts';
 import {
   serveHugePages,
   serveHugeScripts,
+  serveHugeStylesheets,
   serveHugeSitemap,
   type HostileServer,
 } from '../tests/support/hostile-servers.ts';
@@ -44,6 +45,7 @@ const CASES: Case[] = [
     args: [...timeout, '--concurrency', c],
   })),
   { name: '40 × 8 MiB scripts', serve: () => serveHugeScripts(40), args: [...timeout, '--no-crawl'] },
+  { name: '4 × 8 MiB stylesheets', serve: () => serveHugeStylesheets(4), args: [...timeout, '--no-crawl'] },
   { name: '10 MiB sitemap', serve: serveHugeSitemap, args: timeout },
 ];
 

@@ -9,6 +9,7 @@ import { BASE_RULES, placeElements } from './checks/base-url.ts';
 import { documentKind } from './checks/content-type.ts';
 import type { ScannedElement } from './checks/html-scan.ts';
 import { checkThirdPartyLoads, THIRD_PARTY_RULES } from './checks/third-party.ts';
+import { CSS_IMPORT_RULES } from './checks/css-imports.ts';
 import { discoverPages, mapPool, sitemapUrlFor } from './net/crawl.ts';
 import { NetworkError } from './net/errors.ts';
 import { request } from './net/http.ts';
@@ -97,7 +98,13 @@ async function auditPage(url: string, options: AuditOptions, subresources: Subre
     findings.push(...checkDrift(url, response.headers, options.expect.headersFor(path)));
   }
   if (scan) {
-    rules.push(...SRI_RULES.ids, ...BASE_RULES.ids, ...THIRD_PARTY_RULES.ids, ...BODY_RULES.ids);
+    rules.push(
+      ...SRI_RULES.ids,
+      ...BASE_RULES.ids,
+      ...THIRD_PARTY_RULES.ids,
+      ...CSS_IMPORT_RULES.ids,
+      ...BODY_RULES.ids,
+    );
     const elements = scan.finish(url, response.streamed);
     if (Array.isArray(elements)) {
       findings.push(...(await judgeElements(url, response.finalUrl, elements, subresources)));

@@ -117,3 +117,34 @@ export function serveHugeSitemap(): Promise<HostileServer> {
     res.end('<!doctype html><html lang="en"><head><title>t</title></head><body><p>x</p></body></html>');
   });
 }
+
+/** What each huge stylesheet ends with: found only if the whole file is scanned. */
+export const LAST_IMPORT = '/css/last.css';
+// 32-byte lines, each with a quote inside an unquoted url() that must not open a string.
+const CSS_LINE = "a{background:url(x'y.png)}     \n";
+const CSS = Buffer.from(CSS_LINE.repeat(2048));
+const CSS_CHUNKS = (8 * 1024 * 1024) / CSS.length;
+/** The line of LAST_IMPORT in each stylesheet. */
+export const LAST_IMPORT_LINE = CSS_CHUNKS * 2048 + 1;
+const CSS_TAIL = `@import "${LAST_IMPORT}";`;
+
+/**
+ * One page (`/`) pinning `sheets` same-origin stylesheets of 8 MiB each, sent without a charset
+ * (so the audit reads each with every ambiguous encoding) and ending with an `@import`.
+ */
+export function serveHugeStylesheets(sheets: number): Promise<HostileServer> {
+  const hash = createHash('sha384');
+  for (let i = 0; i < CSS_CHUNKS; i++) hash.update(CSS);
+  const sri = `sha384-${hash.update(CSS_TAIL).digest('base64')}`;
+  const links = Array.from(
+    { length: sheets },
+    (_, i) => `<link rel="stylesheet" href="/s/${i}.css" integrity="${sri}">`,
+  );
+  const page = `<!doctype html><html lang="en"><head><title>hostile</title>\n${links.join('\n')}\n</head></html>`;
+  return listen(() => (req, res) => {
+    if (req.url === '/') return void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
+    if (!req.url?.startsWith('/s/')) return void res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': 'text/css' });
+    pump(res, CSS, CSS_CHUNKS * CSS.length, CSS_TAIL);
+  });
+}

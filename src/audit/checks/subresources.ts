@@ -106,8 +106,8 @@ export function findSubresources(html: string, pageUrl: string): Subresource[] {
 
 export interface Classified {
   findings: Finding[];
-  /** Same-origin files with an integrity to verify against their bytes. */
-  verify: { url: string; integrity: string; subject: string }[];
+  /** Same-origin files with an integrity to verify against their bytes (stylesheets: and their imports). */
+  verify: { url: string; integrity: string; subject: string; stylesheet: boolean }[];
 }
 
 /** The SRI rules that need no network: missing integrity, mixed content, cross-origin hashes not verifiable. */
@@ -127,7 +127,9 @@ export function classifySubresources(pageUrl: string, subresources: readonly Sub
       const origin = sameOrigin ? 'same-origin' : 'cross-origin';
       result.findings.push(finding('sri-missing', pageUrl, `${subject} has no integrity attribute (${origin})`));
     } else if (sameOrigin && sub.url) {
-      result.verify.push({ url: sub.url, integrity: sub.integrity, subject });
+      // Only an applied stylesheet loads its @imports (a preload as=style does not).
+      const stylesheet = sub.kind === 'stylesheet';
+      result.verify.push({ url: sub.url, integrity: sub.integrity, subject, stylesheet });
     } else {
       result.findings.push(
         finding('sri-unverified', pageUrl, `${subject}: cross-origin integrity not fetched or verified`),

@@ -36,6 +36,11 @@ export interface RequestOptions {
   readBody?: boolean;
   /** Hash the body while it streams in (up to `maxBytes`), keeping only its digests. */
   digest?: boolean;
+  /**
+   * With `digest`: given the response, a consumer also fed each chunk as it is hashed (a
+   * stylesheet's `@import` scan), so the file is still read once and never kept.
+   */
+  tap?: (fetched: Fetched) => ((chunk: Uint8Array) => void) | undefined;
   maxBytes?: number;
   /**
    * Given the response (status, headers, final URL), a consumer for its body, fed chunk by chunk
@@ -127,10 +132,16 @@ async function readBody(response: Response, url: string, maxBytes: number): Prom
   return Buffer.concat(chunks);
 }
 
-async function readDigests(response: Response, url: string, maxBytes: number): Promise<BodyDigests> {
+async function readDigests(
+  response: Response,
+  url: string,
+  maxBytes: number,
+  tap: ((chunk: Uint8Array) => void) | undefined,
+): Promise<BodyDigests> {
   const digests = new StreamingDigests();
   const bytes = await readLimited(response, url, maxBytes, (chunk) => {
     digests.update(chunk);
+    tap?.(chunk);
   });
   return { bytes, ...digests.digest() };
 }
@@ -173,8 +184,9 @@ export async function request(url: string, options: RequestOptions): Promise<Fet
       const sink = options.sink?.(fetched);
       if (sink) fetched.streamed = await streamBody(response, maxBytes, sink);
       else if (options.readBody) fetched.body = await readBody(response, url, maxBytes);
-      else if (options.digest) fetched.digests = await readDigests(response, url, maxBytes);
-      else await response.body?.cancel();
+      else if (options.digest) {
+        fetched.digests = await readDigests(response, url, maxBytes, options.tap?.(fetched));
+      } else await response.body?.cancel();
       if (next) fetched.offOrigin = target?.href ?? location;
       return fetched;
     }

@@ -12,6 +12,7 @@ import { CROSS_ORIGIN_RULES, NOSNIFF_RULES, REFERRER_RULES, XSS_PROTECTION_RULES
 import { SRI_RULES } from '../checks/subresources.ts';
 import { BASE_RULES } from '../checks/base-url.ts';
 import { THIRD_PARTY_RULES } from '../checks/third-party.ts';
+import { CSS_IMPORT_RULES } from '../checks/css-imports.ts';
 import type { Rule } from './rule.ts';
 
 export type { Rule } from './rule.ts';
@@ -33,6 +34,7 @@ export const RULES = [
   ...SRI_RULES.rules,
   ...BASE_RULES.rules,
   ...THIRD_PARTY_RULES.rules,
+  ...CSS_IMPORT_RULES.rules,
   ...COOKIE_RULES.rules,
   ...LEAK_RULES.rules,
   ...PAGE_RULES.rules,

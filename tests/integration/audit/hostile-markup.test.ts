@@ -7,12 +7,15 @@ import { main } from '../../../src/audit/cli/cli.ts';
 import type { AuditReport } from '../../../src/audit/report/types.ts';
 
 // Pages that tried to make the audit judge something else than a browser loads: a script placed
-// before <base>, XHTML parsed as HTML, a Content-Type sent twice, frames on other origins.
+// before <base>, XHTML parsed as HTML, a Content-Type sent twice, frames and @import on other origins.
 const sri = (text: string) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 const PINNED = 'console.log("pinned");';
+const CSS = '@import "/css/b.css";\nbody{color:red}';
 const FILES: Record<string, [string, string]> = {
   '/app.js': ['text/javascript', 'console.log("other bytes");'],
   '/static/app.js': ['text/javascript', PINNED],
+  '/css/a.css': ['text/css; charset=utf-8', CSS],
+  '/css/b.css': ['text/css; charset=utf-8', "@import url('https://fonts.example/f.css');"],
 };
 const PAGES: Record<string, [string[], string]> = {
   // A browser fetches app.js against the page URL (the base comes later): its bytes do not match.
@@ -30,6 +33,7 @@ const PAGES: Record<string, [string[], string]> = {
     ['text/html'],
     '<!doctype html><iframe src="https://video.example/e"></iframe><iframe src="/same"></iframe>',
   ],
+  '/imports': [['text/html'], `<!doctype html><link rel="stylesheet" href="/css/a.css" integrity="${sri(CSS)}">`],
 };
 
 let server: Server;
@@ -91,6 +95,20 @@ describe('the audit judges what a browser loads', () => {
   test('an iframe on another origin is a third-party load', async () => {
     assert.deepEqual(await audit('/frames'), [
       ['third-party-load', 'iframe "https://video.example/e" (line 1) loads from https://video.example'],
+    ]);
+  });
+
+  test('a pinned stylesheet’s @import is followed to the third-party one it imports', async () => {
+    assert.deepEqual(await audit('/imports'), [
+      ['css-import', 'stylesheet /css/a.css (line 1) imports "/css/b.css" (line 1), not pinned by integrity'],
+      [
+        'css-import',
+        `stylesheet ${base}/css/b.css (imported) imports "https://fonts.example/f.css" (line 1), not pinned by integrity`,
+      ],
+      [
+        'third-party-load',
+        `stylesheet ${base}/css/b.css (imported) imports "https://fonts.example/f.css" (line 1) loads from https://fonts.example`,
+      ],
     ]);
   });
 });

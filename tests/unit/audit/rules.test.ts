@@ -7,6 +7,7 @@ import { RULES } from '../../../src/audit/rules/registry.ts';
 import { SEVERITIES } from '../../../src/audit/report/severity.ts';
 import { SRI_RULES } from '../../../src/audit/checks/subresources.ts';
 import { BASE_RULES } from '../../../src/audit/checks/base-url.ts';
+import { CSS_IMPORT_RULES } from '../../../src/audit/checks/css-imports.ts';
 import { THIRD_PARTY_RULES } from '../../../src/audit/checks/third-party.ts';
 
 describe('rule table', () => {
@@ -26,6 +27,7 @@ describe('rule table', () => {
       ...SRI_RULES.ids,
       ...BASE_RULES.ids,
       ...THIRD_PARTY_RULES.ids,
+      ...CSS_IMPORT_RULES.ids,
       'page-unjudged',
       'page-xml',
       'page-status',

@@ -63,7 +63,12 @@ describe('subresources of a page (parse5)', () => {
       ],
     );
     assert.deepEqual(verify, [
-      { url: 'https://site.example/_astro/a.css', integrity: SRI, subject: 'stylesheet /_astro/a.css (line 2)' },
+      {
+        url: 'https://site.example/_astro/a.css',
+        integrity: SRI,
+        subject: 'stylesheet /_astro/a.css (line 2)',
+        stylesheet: true,
+      },
     ]);
   });
 
