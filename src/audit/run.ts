@@ -9,6 +9,7 @@ import { BASE_RULES, placeElements } from './checks/base-url.ts';
 import { documentKind } from './checks/content-type.ts';
 import type { ScannedElement } from './checks/html-scan.ts';
 import { checkThirdPartyLoads, THIRD_PARTY_RULES } from './checks/third-party.ts';
+import { checkMetaRefresh, checkRefreshHeader, REFRESH_RULES } from './checks/refresh.ts';
 import { CSS_IMPORT_RULES } from './checks/css-imports.ts';
 import { discoverPages, mapPool, sitemapUrlFor } from './net/crawl.ts';
 import { NetworkError } from './net/errors.ts';
@@ -70,7 +71,7 @@ async function judgeElements(
   subresources: Subresources,
 ): Promise<Finding[]> {
   const { placed, findings } = placeElements(elements, finalUrl);
-  findings.push(...checkThirdPartyLoads(finalUrl, placed));
+  findings.push(...checkThirdPartyLoads(finalUrl, placed), ...checkMetaRefresh(finalUrl, placed));
   for (const f of findings) f.url = url;
   const found = placed.map(subresourceOf).filter((s): s is Subresource => s !== undefined);
   findings.push(...(await subresources.check(url, finalUrl, found)));
@@ -90,8 +91,12 @@ async function auditPage(url: string, options: AuditOptions, subresources: Subre
   });
   const contentType = response.headers.get('content-type') ?? '';
   const ok = isOk(response.status);
-  const rules: string[] = [...HEADER_RULES, ...PAGE_RULES.ids];
-  const findings = [...checkHeaders({ url, headers: response.headers }), ...checkPageResponse(url, response)];
+  const rules: string[] = [...HEADER_RULES, ...PAGE_RULES.ids, ...REFRESH_RULES.ids];
+  const findings = [
+    ...checkHeaders({ url, headers: response.headers }),
+    ...checkPageResponse(url, response),
+    ...checkRefreshHeader(url, response.finalUrl, response.headers),
+  ];
   if (options.expect && (ok || response.status === 404)) {
     rules.push(...DRIFT_RULES.ids);
     const path = ok ? urlPath(response.finalUrl) : options.expect.notFound;

@@ -1,8 +1,11 @@
 import { html, Parser, type DefaultTreeAdapterTypes, type Token, type TreeAdapter } from 'parse5';
 import { keepLittleParsedText } from './streamed-text.ts';
 
-/** The elements that load something (or, `<base>`, change what later URLs resolve to). */
-const TAGS = ['script', 'link', 'base', 'iframe', 'frame', 'object', 'embed', 'portal'] as const;
+/**
+ * The elements that load something (or, `<base>`, change what later URLs resolve to), and
+ * `<meta http-equiv=refresh>`, a redirect written in the page.
+ */
+const TAGS = ['script', 'link', 'base', 'iframe', 'frame', 'object', 'embed', 'portal', 'meta'] as const;
 const TRACKED: ReadonlySet<string> = new Set(TAGS);
 
 /** An element of TAGS as the WHATWG tree builder inserted it into the document, in insertion order. */
@@ -59,6 +62,12 @@ export class PageTooComplexError extends Error {
   override name = 'PageTooComplexError';
 }
 
+/** `http-equiv` is an enumerated attribute: its keyword matches ASCII case-insensitively. */
+function isRefresh(attrs: readonly Token.Attribute[]): boolean {
+  const value = attrs.find((a) => a.name === 'http-equiv' && !a.prefix)?.value;
+  return value !== undefined && value.replace(/[A-Z]/g, (c) => c.toLowerCase()) === 'refresh';
+}
+
 type Map = DefaultTreeAdapterTypes.DefaultTreeAdapterMap;
 // parse5's Parser is typed for its default node shapes; this adapter keeps its own smaller ones.
 type Lean = { [K in keyof Map]: Node };
@@ -81,12 +90,15 @@ function leanAdapter(found: ScannedElement[], budget: ScanBudget): TreeAdapter<L
     child.inert = parent.inert;
     if (first && !child.inert && TRACKED.has(child.tag) && (child.ns === html.NS.HTML || child.ns === html.NS.SVG)) {
       const tag = child.tag as ScannedElement['tag'];
-      // Only HTML elements load (an `<iframe>` in MathML is inert), but for SVG's own `<script>`.
-      if (tag === 'script' || child.ns === html.NS.HTML) {
+      // Only HTML elements load (an `<iframe>` in MathML is inert), but for SVG's own `<script>`;
+      // of the `<meta>`s, only a refresh is kept (the others do nothing the audit judges).
+      if ((tag === 'script' || child.ns === html.NS.HTML) && (tag !== 'meta' || isRefresh(child.attrs))) {
         const element: ScannedElement = { tag, svg: child.ns === html.NS.SVG, attrs: child.attrs, line: child.line };
         // Checked here, not per piece of text: one srcdoc attribute can hold a whole page of them.
         if (++budget.elements > MAX_PAGE_ELEMENTS) {
-          throw new PageTooComplexError(`more than ${MAX_PAGE_ELEMENTS} script, link, base, frame and embed elements`);
+          throw new PageTooComplexError(
+            `more than ${MAX_PAGE_ELEMENTS} script, link, base, frame, embed and refresh elements`,
+          );
         }
         const srcdoc = tag === 'iframe' ? child.attrs.find((a) => a.name === 'srcdoc' && !a.prefix) : undefined;
         if (srcdoc) element.srcdoc = scanSrcdoc(srcdoc.value, budget);

@@ -13,6 +13,7 @@ import { SRI_RULES } from '../checks/subresources.ts';
 import { BASE_RULES } from '../checks/base-url.ts';
 import { THIRD_PARTY_RULES } from '../checks/third-party.ts';
 import { CSS_IMPORT_RULES } from '../checks/css-imports.ts';
+import { REFRESH_RULES } from '../checks/refresh.ts';
 import type { Rule } from './rule.ts';
 
 export type { Rule } from './rule.ts';
@@ -38,6 +39,7 @@ export const RULES = [
   ...COOKIE_RULES.rules,
   ...LEAK_RULES.rules,
   ...PAGE_RULES.rules,
+  ...REFRESH_RULES.rules,
   ...BODY_RULES.rules,
   ...DRIFT_RULES.rules,
 ] as const satisfies readonly Rule[];

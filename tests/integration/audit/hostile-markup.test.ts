@@ -34,6 +34,12 @@ const PAGES: Record<string, [string[], string]> = {
     '<!doctype html><iframe src="https://video.example/e"></iframe><iframe src="/same"></iframe>',
   ],
   '/imports': [['text/html'], `<!doctype html><link rel="stylesheet" href="/css/a.css" integrity="${sri(CSS)}">`],
+  // Judged as it is, then sends every visitor elsewhere: a redirect written in the page.
+  '/meta-refresh': [
+    ['text/html'],
+    '<!doctype html><title>t</title><meta http-equiv=refresh content="0;URL=\'https://other.example/\'">',
+  ],
+  '/header-refresh': [['text/html'], '<!doctype html><title>t</title>'],
 };
 
 let server: Server;
@@ -43,6 +49,7 @@ before(async () => {
   server = createServer((req, res) => {
     const page = PAGES[req.url ?? ''];
     const file = FILES[req.url ?? ''];
+    if (req.url === '/header-refresh') res.setHeader('Refresh', '1; url=https://other.example/');
     if (page) res.setHeader('Content-Type', page[0]).end(page[1]);
     else if (file) res.setHeader('Content-Type', file[0]).end(file[1]);
     else res.writeHead(404).end();
@@ -63,7 +70,7 @@ async function audit(path: string): Promise<[string, string][]> {
     stderr: () => undefined,
   });
   const report = JSON.parse(stdout) as AuditReport;
-  const ids = /^(sri|base|third|css|page)-/;
+  const ids = /^(sri|base|third|css|page|refresh)-/;
   return report.pages.flatMap((p) =>
     p.findings.filter((f) => ids.test(f.ruleId)).map((f): [string, string] => [f.ruleId, f.message]),
   );
@@ -95,6 +102,24 @@ describe('the audit judges what a browser loads', () => {
   test('an iframe on another origin is a third-party load', async () => {
     assert.deepEqual(await audit('/frames'), [
       ['third-party-load', 'iframe "https://video.example/e" (line 1) loads from https://video.example'],
+    ]);
+  });
+
+  test('a meta refresh to another origin is found like a redirect', async () => {
+    assert.deepEqual(await audit('/meta-refresh'), [
+      [
+        'refresh-off-origin',
+        `<meta http-equiv="refresh" content="0;URL='https://other.example/'"> (line 1) sends the visitor to https://other.example`,
+      ],
+    ]);
+  });
+
+  test('a Refresh header to another origin is found like a redirect', async () => {
+    assert.deepEqual(await audit('/header-refresh'), [
+      [
+        'refresh-off-origin',
+        'the Refresh header "1; url=https://other.example/" sends the visitor to https://other.example',
+      ],
     ]);
   });
 

@@ -9,6 +9,7 @@ import { SRI_RULES } from '../../../src/audit/checks/subresources.ts';
 import { BASE_RULES } from '../../../src/audit/checks/base-url.ts';
 import { CSS_IMPORT_RULES } from '../../../src/audit/checks/css-imports.ts';
 import { THIRD_PARTY_RULES } from '../../../src/audit/checks/third-party.ts';
+import { REFRESH_RULES } from '../../../src/audit/checks/refresh.ts';
 
 describe('rule table', () => {
   test('ids are unique kebab-case; each rule has a severity, a title, help and an https reference', () => {
@@ -28,6 +29,7 @@ describe('rule table', () => {
       ...BASE_RULES.ids,
       ...THIRD_PARTY_RULES.ids,
       ...CSS_IMPORT_RULES.ids,
+      ...REFRESH_RULES.ids,
       'page-unjudged',
       'page-xml',
       'page-status',
